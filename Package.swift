@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The data flows one way: content files -> model -> checks -> site -> CLI.
+let package = Package(
+    name: "toolkit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "toolkit", targets: ["toolkit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // libcmark from Debian's libcmark-dev, found through pkg-config.
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Plain values and the reference evaluator: no I/O.
+        .target(name: "ToolkitModel"),
+        // Reads content/ into the model, keeping a source location for every value.
+        .target(name: "ToolkitContent", dependencies: ["ToolkitModel", "Yams"]),
+        // Pure functions Toolkit -> [Diagnostic].
+        .target(name: "ToolkitChecks", dependencies: ["ToolkitModel"]),
+        // Markdown, the JavaScript emitter, the theme's templates and the atomic writer.
+        .target(name: "ToolkitSite", dependencies: [
+            "ToolkitModel", "Ccmark",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "toolkit", dependencies: [
+            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
+        .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks"]),
+        .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent"]),
+        .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks"]),
+    ]
+)

@@ -1,0 +1,225 @@
+import Foundation
+import ToolkitModel
+
+/// Reads `content/` into toolkits. Every problem becomes a diagnostic; loading goes on past errors
+/// so that an editor sees them all at once.
+public struct ContentLoader {
+    public struct Result: Sendable {
+        public var toolkits: [Toolkit]
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads every toolkit folder (a folder holding `toolkit.md`) under `directory`.
+    public static func load(directory: String) -> Result {
+        var loader = ContentLoader()
+        let folders = loader.entries(of: directory).filter { loader.isDirectory($0) && loader.exists($0 + "/toolkit.md") }
+        if folders.isEmpty {
+            loader.diagnostics.append(.error("no toolkit found in \(directory)",
+                                             at: SourceLocation(file: directory, line: 1, column: 1),
+                                             fix: "make a folder for the toolkit holding a toolkit.md file (run 'toolkit new toolkit NAME')"))
+        }
+        let toolkits = folders.compactMap { loader.loadToolkit($0) }
+        return Result(toolkits: toolkits, diagnostics: loader.diagnostics)
+    }
+
+    private var diagnostics: [Diagnostic] = []
+    private let files = FileManager.default
+
+    private func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return files.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    /// Entries in name order, hidden files left out.
+    private func entries(of directory: String) -> [String] {
+        ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { !$0.hasPrefix(".") }
+            .sorted()
+            .map { directory + "/" + $0 }
+    }
+
+    /// `01-competent-authority.md` -> `competent-authority`.
+    static func id(fromName path: String) -> String {
+        var name = (path as NSString).lastPathComponent
+        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
+        let digits = name.prefix { $0.isNumber }
+        if !digits.isEmpty, name.dropFirst(digits.count).first == "-" { name = String(name.dropFirst(digits.count + 1)) }
+        return name
+    }
+
+    private mutating func read(_ path: String) -> SectionedFile? {
+        guard let data = files.contents(atPath: path) else {
+            diagnostics.append(.error("the file cannot be read", at: SourceLocation(file: path, line: 1, column: 1)))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.append(.error("the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1),
+                                      fix: "save the file as UTF-8"))
+            return nil
+        }
+        switch SectionedFile.parse(text, path: path) {
+        case let .success(file): return file
+        case let .failure(diagnostic): diagnostics.append(diagnostic); return nil
+        }
+    }
+
+    /// Reads a file that has a single section of front matter and a body.
+    private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String)? {
+        guard let file = read(path) else { return nil }
+        if file.sections.count > 1 {
+            diagnostics.append(.error("this file should have one block of front matter, but has \(file.sections.count)",
+                                      at: SourceLocation(file: path, line: file.sections[1].frontMatterLine - 1, column: 1),
+                                      fix: "use '***' rather than '---' for a horizontal rule in the text"))
+        }
+        let section = file.sections[0]
+        guard let settings = FrontMatter(section.frontMatter, path: path, firstLine: section.frontMatterLine,
+                                         allowed: allowed, diagnostics: &diagnostics) else { return nil }
+        return (settings, section.body)
+    }
+
+    private mutating func loadToolkit(_ folder: String) -> Toolkit? {
+        guard let (settings, body) = readSimple(folder + "/toolkit.md",
+                                                allowed: ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes"])
+        else { return nil }
+        var minutes: Int?
+        if let text = settings.string("minutes", diagnostics: &diagnostics) {
+            minutes = Int(text.value)
+            if minutes == nil {
+                diagnostics.append(.error("'minutes' should be a whole number", at: text.location, fix: "write it like 'minutes: 30'"))
+            }
+        }
+        var toolkit = Toolkit(
+            id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
+            title: settings.string("title", required: true, example: "Data protection toolkit", diagnostics: &diagnostics)?.value ?? "",
+            summary: settings.string("summary", diagnostics: &diagnostics)?.value ?? "",
+            version: settings.string("version", required: true, example: "2026.11", diagnostics: &diagnostics)?.value ?? "",
+            lawAsAt: settings.date("law-as-at", required: true, diagnostics: &diagnostics) ?? "",
+            reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics) ?? "",
+            minutes: minutes, startPage: body, tracks: [], location: settings.start)
+        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title"]) {
+            toolkit.report = ReportIntroduction(
+                title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
+                body: reportBody)
+        }
+        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"]) {
+            toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
+        }
+
+        var parts: [Part] = []
+        for entry in entries(of: folder) {
+            let name = (entry as NSString).lastPathComponent
+            if ["toolkit.md", "report.md", "glossary.md"].contains(name) { continue }
+            if exists(entry + "/track.md") {
+                if let track = loadTrack(entry) { toolkit.tracks.append(track) }
+            } else if exists(entry + "/part.md") {
+                if let part = loadPart(entry) { parts.append(part) }
+            } else {
+                diagnostics.append(.error("'\(name)' is neither a part nor a track",
+                                          at: SourceLocation(file: entry, line: 1, column: 1),
+                                          fix: "a part folder holds part.md, a track folder holds track.md; move other files out of the content folder"))
+            }
+        }
+        if toolkit.tracks.isEmpty {
+            // A toolkit with one set of rules: its parts make the only track.
+            toolkit.tracks = [Track(id: toolkit.id, title: toolkit.title, parts: parts, location: toolkit.location)]
+        } else {
+            toolkit.openingParts = parts
+        }
+        checkGlossaryLinks(in: folder, glossary: Set(toolkit.glossary.map(\.id)))
+        return toolkit
+    }
+
+    private mutating func loadTrack(_ folder: String) -> Track? {
+        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when"]) else { return nil }
+        var parts: [Part] = []
+        for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
+            if exists(entry + "/part.md") {
+                if let part = loadPart(entry) { parts.append(part) }
+            } else {
+                diagnostics.append(.error("'\((entry as NSString).lastPathComponent)' in a track folder is not a part",
+                                          at: SourceLocation(file: entry, line: 1, column: 1),
+                                          fix: "a track folder holds track.md and part folders, each with a part.md"))
+            }
+        }
+        return Track(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
+                     title: settings.string("title", required: true, example: "Law enforcement processing",
+                                            diagnostics: &diagnostics)?.value ?? "",
+                     description: body, when: settings.condition("when", diagnostics: &diagnostics),
+                     parts: parts, location: settings.start)
+    }
+
+    private mutating func loadPart(_ folder: String) -> Part? {
+        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"]) else { return nil }
+        var questions: [Question] = []
+        for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
+            guard entry.hasSuffix(".md"), !isDirectory(entry) else {
+                diagnostics.append(.error("'\((entry as NSString).lastPathComponent)' is not a question file",
+                                          at: SourceLocation(file: entry, line: 1, column: 1),
+                                          fix: "a part folder holds part.md and one .md file per question"))
+                continue
+            }
+            if let file = read(entry),
+               let question = QuestionReader.read(file, defaultID: Self.id(fromName: entry), diagnostics: &diagnostics) {
+                questions.append(question)
+            }
+        }
+        return Part(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
+                    title: settings.string("title", required: true, example: "Lawfulness", diagnostics: &diagnostics)?.value ?? "",
+                    introduction: body, questions: questions, location: settings.start)
+    }
+
+    /// `[term](glossary:id)` must name a term in glossary.md.
+    private mutating func checkGlossaryLinks(in folder: String, glossary: Set<String>) {
+        guard let enumerator = files.enumerator(atPath: folder) else { return }
+        let paths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
+        for relative in paths {
+            let path = folder + "/" + relative
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let range = rest.range(of: "](glossary:") {
+                    let idStart = range.upperBound
+                    let id = rest[idStart...].prefix { $0 != ")" }
+                    if !glossary.contains(String(id)) {
+                        let column = line.distance(from: line.startIndex, to: idStart) + 1
+                        let suggestion = closestMatch(to: String(id), in: glossary).map { "did you mean '\($0)'? " } ?? ""
+                        diagnostics.append(.error("the glossary has no term '\(id)'",
+                                                  at: SourceLocation(file: path, line: lineIndex + 1, column: column),
+                                                  fix: "\(suggestion)add '## \(id)' to glossary.md or link to an existing term"))
+                    }
+                    rest = rest[idStart...]
+                }
+            }
+        }
+    }
+}
+
+/// The glossary: each `## Term` heading starts an entry; its id is the term in lower case with dashes.
+enum GlossaryReader {
+    static func terms(in markdown: String) -> [GlossaryTerm] {
+        var terms: [GlossaryTerm] = []
+        var current: (String, [String])?
+        func finish() {
+            if let (term, lines) = current {
+                terms.append(GlossaryTerm(id: id(for: term), term: term,
+                                          definition: lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
+            }
+        }
+        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("## ") {
+                finish()
+                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [])
+            } else {
+                current?.1.append(String(line))
+            }
+        }
+        finish()
+        return terms
+    }
+
+    static func id(for term: String) -> String {
+        term.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: "-")
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import ToolkitModel
+
+/// A content file cut into sections: each is front matter between `---` lines, then a Markdown body.
+/// A question file has several: the question, then one per item of guidance.
+struct SectionedFile {
+    struct Section {
+        var frontMatter: String
+        /// The line of the first front matter line (1-based).
+        var frontMatterLine: Int
+        var body: String
+        var bodyLine: Int
+    }
+
+    var path: String
+    var sections: [Section]
+
+    /// Fails with a diagnostic when the file does not start with front matter or a block is not closed.
+    static func parse(_ text: String, path: String) -> Result<SectionedFile, Diagnostic> {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map(String.init)
+        let fences = lines.indices.filter { lines[$0].trimmingTrailingSpaces == "---" }
+        guard let first = lines.firstIndex(where: { !$0.trimmingTrailingSpaces.isEmpty }),
+              fences.first == first else {
+            return .failure(.error("the file does not start with front matter",
+                                   at: SourceLocation(file: path, line: 1, column: 1),
+                                   fix: "start the file with a line '---', the settings, then another line '---'"))
+        }
+        guard fences.count % 2 == 0 else {
+            let last = fences.last!
+            return .failure(.error("front matter opened on this line is never closed",
+                                   at: SourceLocation(file: path, line: last + 1, column: 1),
+                                   fix: "add a line '---' after the settings, or use '***' for a horizontal rule in Markdown"))
+        }
+        var sections: [Section] = []
+        for pair in stride(from: 0, to: fences.count, by: 2) {
+            let open = fences[pair], close = fences[pair + 1]
+            let bodyEnd = pair + 2 < fences.count ? fences[pair + 2] : lines.count
+            sections.append(Section(
+                frontMatter: lines[(open + 1)..<close].joined(separator: "\n"),
+                frontMatterLine: open + 2,
+                body: lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
+                bodyLine: close + 2))
+        }
+        return .success(SectionedFile(path: path, sections: sections))
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while let last = s.last, last == " " || last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

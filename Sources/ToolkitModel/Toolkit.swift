@@ -1,0 +1,182 @@
+/// A toolkit: a questionnaire in parts whose answers earn guidance in a report.
+/// Opening parts are asked first and choose a track; each track has its own parts.
+public struct Toolkit: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var summary: String
+    public var version: String
+    public var lawAsAt: String
+    public var reviewBy: String
+    public var minutes: Int?
+    /// Markdown for the start page.
+    public var startPage: String
+    public var report: ReportIntroduction
+    public var glossary: [GlossaryTerm]
+    public var openingParts: [Part]
+    public var tracks: [Track]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, summary: String = "", version: String = "1", lawAsAt: String = "",
+                reviewBy: String = "", minutes: Int? = nil, startPage: String = "",
+                report: ReportIntroduction = ReportIntroduction(), glossary: [GlossaryTerm] = [],
+                openingParts: [Part] = [], tracks: [Track], location: SourceLocation = .unknown) {
+        self.id = id; self.title = title; self.summary = summary; self.version = version
+        self.lawAsAt = lawAsAt; self.reviewBy = reviewBy; self.minutes = minutes; self.startPage = startPage
+        self.report = report; self.glossary = glossary; self.openingParts = openingParts; self.tracks = tracks
+        self.location = location
+    }
+
+    /// Every question in the order a user meets them: opening parts, then each track's parts.
+    public var allQuestions: [Question] {
+        openingParts.flatMap(\.questions) + tracks.flatMap { $0.parts.flatMap(\.questions) }
+    }
+
+    public func question(_ id: String) -> Question? {
+        allQuestions.first { $0.id == id }
+    }
+}
+
+public struct ReportIntroduction: Sendable, Equatable {
+    public var title: String
+    /// Markdown: what the report is and its disclaimers.
+    public var body: String
+    public init(title: String = "Your report", body: String = "") { self.title = title; self.body = body }
+}
+
+public struct GlossaryTerm: Sendable, Equatable {
+    public var id: String
+    public var term: String
+    /// Markdown definition.
+    public var definition: String
+    public init(id: String, term: String, definition: String) {
+        self.id = id; self.term = term; self.definition = definition
+    }
+}
+
+/// One set of rules (a regime). The first track whose condition holds is the one a user follows.
+public struct Track: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var description: String
+    public var when: Condition?
+    public var parts: [Part]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, description: String = "", when: Condition? = nil, parts: [Part],
+                location: SourceLocation = .unknown) {
+        self.id = id; self.title = title; self.description = description; self.when = when; self.parts = parts
+        self.location = location
+    }
+}
+
+public struct Part: Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// Markdown shown at the part's first question.
+    public var introduction: String
+    public var questions: [Question]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, introduction: String = "", questions: [Question],
+                location: SourceLocation = .unknown) {
+        self.id = id; self.title = title; self.introduction = introduction; self.questions = questions
+        self.location = location
+    }
+}
+
+public enum QuestionKind: String, Sendable, Equatable {
+    /// Exactly one answer from the options (radios).
+    case one
+    /// One or more answers from the options (checkboxes).
+    case any
+}
+
+public struct Question: Sendable, Equatable {
+    public var id: String
+    public var text: String
+    public var kind: QuestionKind
+    public var options: [Option]
+    public var hint: String?
+    /// Markdown for 'more information'.
+    public var moreInformation: String
+    public var showIf: Condition?
+    public var guidance: [Guidance]
+    public var lawChecked: String?
+    public var reviewBy: String?
+    public var location: SourceLocation
+
+    public init(id: String, text: String, kind: QuestionKind = .one, options: [Option], hint: String? = nil,
+                moreInformation: String = "", showIf: Condition? = nil, guidance: [Guidance] = [],
+                lawChecked: String? = nil, reviewBy: String? = nil, location: SourceLocation = .unknown) {
+        self.id = id; self.text = text; self.kind = kind; self.options = options; self.hint = hint
+        self.moreInformation = moreInformation; self.showIf = showIf; self.guidance = guidance
+        self.lawChecked = lawChecked; self.reviewBy = reviewBy; self.location = location
+    }
+
+    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+}
+
+public struct Option: Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var location: SourceLocation
+    public init(id: String, label: String, location: SourceLocation = .unknown) {
+        self.id = id; self.label = label; self.location = location
+    }
+}
+
+/// How pressing an item of guidance is; the report puts the most pressing first.
+public enum Priority: String, Sendable, Equatable, CaseIterable, Comparable {
+    case actNow = "act-now"
+    case plan
+    case keepDoing = "keep-doing"
+
+    public var label: String {
+        switch self {
+        case .actNow: "Act now"
+        case .plan: "Plan"
+        case .keepDoing: "Keep doing"
+        }
+    }
+
+    private var rank: Int { Priority.allCases.firstIndex(of: self)! }
+    public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }
+}
+
+/// Advice the report shows when its question was asked, the answer is one of `answers`,
+/// and `when` (if any) holds.
+public struct Guidance: Sendable, Equatable {
+    public var id: String
+    public var answers: [Located<String>]
+    public var when: Condition?
+    public var priority: Priority
+    public var headline: String
+    /// Markdown.
+    public var body: String
+    public var links: [Link]
+    public var location: SourceLocation
+
+    public init(id: String, answers: [Located<String>], when: Condition? = nil, priority: Priority,
+                headline: String, body: String = "", links: [Link] = [], location: SourceLocation = .unknown) {
+        self.id = id; self.answers = answers; self.when = when; self.priority = priority
+        self.headline = headline; self.body = body; self.links = links; self.location = location
+    }
+}
+
+public struct Link: Sendable, Equatable {
+    public var title: String
+    public var url: String
+    public var location: SourceLocation
+    public init(title: String, url: String, location: SourceLocation = .unknown) {
+        self.title = title; self.url = url; self.location = location
+    }
+}
+
+/// A value with the place it was written.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+    public init(_ value: Value, at location: SourceLocation = .unknown) {
+        self.value = value; self.location = location
+    }
+}

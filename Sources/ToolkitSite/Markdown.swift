@@ -1,0 +1,58 @@
+import Ccmark
+
+/// Markdown to HTML through cmark. Raw HTML in content is dropped (cmark's safe default), and
+/// `glossary:` links become links to the glossary page.
+public enum Markdown {
+    public static func html(_ markdown: String, glossaryPage: String = "glossary.html") -> String {
+        guard !markdown.isEmpty, let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SMART) else {
+            return ""
+        }
+        defer { cmark_node_free(document) }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            let node = cmark_iter_get_node(iterator)
+            guard cmark_node_get_type(node) == CMARK_NODE_LINK, let raw = cmark_node_get_url(node) else { continue }
+            let url = String(cString: raw)
+            if url.hasPrefix("glossary:") {
+                cmark_node_set_url(node, "\(glossaryPage)#\(url.dropFirst("glossary:".count))")
+            }
+        }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_SMART) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Plain text for titles and summaries: the Markdown with its markup removed.
+    public static func text(_ markdown: String) -> String {
+        html(markdown).replacingTags()
+    }
+}
+
+import Foundation
+
+extension String {
+    func replacingTags() -> String {
+        var out = "", inTag = false
+        for c in self {
+            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
+        }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Escaped for HTML text and attribute values.
+    var htmlEscaped: String {
+        var out = ""
+        for c in self {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

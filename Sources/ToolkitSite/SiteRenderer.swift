@@ -1,0 +1,142 @@
+import Foundation
+import ToolkitModel
+
+/// The whole site as files in memory: path -> bytes. Written to disk in one step by `SiteWriter`.
+public struct Site: Sendable {
+    public var files: [String: [UInt8]] = [:]
+    public init() {}
+}
+
+/// Renders the pages of every toolkit through the theme's templates.
+public struct SiteRenderer {
+    let theme: Theme
+
+    public init(theme: Theme) { self.theme = theme }
+
+    public func render(_ toolkits: [Toolkit]) -> Site {
+        var site = Site()
+        for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
+        page(&site, "index.html", template: "index", root: "", title: "Toolkits", [
+            "toolkits": toolkits.map { ["id": $0.id, "title": $0.title, "summary": $0.summary] },
+        ])
+        for toolkit in toolkits {
+            let folder = toolkit.id + "/"
+            var context = PageContext.toolkit(toolkit)
+            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
+            page(&site, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
+            context["questionCount"] = toolkit.allQuestions.count
+            page(&site, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
+            page(&site, folder + "all-guidance.html", template: "all-guidance", root: "../",
+                 title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit)) { $1 })
+            page(&site, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
+                 context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }]) { $1 })
+        }
+        return site
+    }
+
+    private func page(_ site: inout Site, _ path: String, template: String, root: String, title: String, _ context: [String: Any]) {
+        var context = context
+        context["root"] = root
+        context["pageTitle"] = title
+        let html = theme.templates.render(context, withTemplate: template) ?? ""
+        site.files[path] = Array(html.utf8)
+    }
+}
+
+/// The values templates see. Markdown is rendered to HTML here, so templates stay logic-less.
+enum PageContext {
+    static func toolkit(_ toolkit: Toolkit) -> [String: Any] {
+        [
+            "toolkitID": toolkit.id,
+            "toolkitTitle": toolkit.title,
+            "summary": toolkit.summary,
+            "version": toolkit.version,
+            "lawAsAt": longDate(toolkit.lawAsAt),
+            "reviewBy": longDate(toolkit.reviewBy),
+            "minutes": toolkit.minutes.map { String($0) } ?? "",
+            "startHTML": Markdown.html(toolkit.startPage),
+            "reportTitle": toolkit.report.title,
+            "reportHTML": Markdown.html(toolkit.report.body),
+            "hasGlossary": !toolkit.glossary.isEmpty,
+            "tracks": toolkit.tracks.map { track in
+                ["title": track.title, "parts": track.parts.enumerated().map { ["number": $0 + 1, "title": $1.title] }]
+            },
+            "hasTracks": toolkit.tracks.count > 1,
+        ]
+    }
+
+    /// Every question with all its guidance for every answer: the site without JavaScript.
+    static func allGuidance(_ toolkit: Toolkit) -> [String: Any] {
+        func parts(_ parts: [Part], prefix: String) -> [[String: Any]] {
+            parts.enumerated().map { index, part in
+                [
+                    "id": "part-" + part.id,
+                    "caption": prefix.isEmpty ? "" : "\(prefix): part \(index + 1) of \(parts.count)",
+                    "title": part.title,
+                    "html": Markdown.html(part.introduction),
+                    "questions": part.questions.map(question),
+                ]
+            }
+        }
+        func question(_ q: Question) -> [String: Any] {
+            [
+                "id": "question-" + q.id,
+                "text": q.text,
+                "hint": q.hint ?? "",
+                "html": Markdown.html(q.moreInformation),
+                "askedWhen": q.showIf.map { describe($0, in: toolkit) } ?? "",
+                "options": q.options.map(\.label).joined(separator: ", "),
+                "kind": q.kind == .any ? "Choose all that apply." : "Choose one answer.",
+                "guidance": q.guidance.map { g in
+                    [
+                        "answers": g.answers.compactMap { q.option($0.value)?.label }.joined(separator: " or "),
+                        "when": g.when.map { describe($0, in: toolkit) } ?? "",
+                        "priority": g.priority.rawValue,
+                        "priorityLabel": g.priority.label,
+                        "headline": g.headline,
+                        "html": Markdown.html(g.body),
+                        "links": g.links.map { ["title": $0.title, "url": $0.url] },
+                    ] as [String: Any]
+                },
+            ]
+        }
+        var sections: [[String: Any]] = []
+        if !toolkit.openingParts.isEmpty {
+            sections.append(["title": "Before the tracks", "when": "", "parts": parts(toolkit.openingParts, prefix: "")])
+        }
+        for track in toolkit.tracks {
+            sections.append([
+                "title": toolkit.tracks.count > 1 ? track.title : "",
+                "when": track.when.map { describe($0, in: toolkit) } ?? "",
+                "parts": parts(track.parts, prefix: toolkit.tracks.count > 1 ? track.title : "Part"),
+            ])
+        }
+        return ["sections": sections]
+    }
+
+    /// A condition in words, using the questions' and answers' own text.
+    static func describe(_ condition: Condition, in toolkit: Toolkit) -> String {
+        func label(_ q: Located<String>, _ o: Located<String>) -> String {
+            toolkit.question(q.value)?.option(o.value)?.label ?? o.value
+        }
+        func text(_ q: Located<String>) -> String { "'\(toolkit.question(q.value)?.text ?? q.value)'" }
+        switch condition {
+        case let .equals(q, o): return "you answered \(label(q, o)) to \(text(q))"
+        case let .oneOf(q, os): return "you answered \(os.map { label(q, $0) }.joined(separator: " or ")) to \(text(q))"
+        case let .includes(q, o): return "you chose \(label(q, o)) for \(text(q))"
+        case let .not(.equals(q, o)): return "you did not answer \(label(q, o)) to \(text(q))"
+        case let .not(c): return "it is not the case that \(describe(c, in: toolkit))"
+        case let .and(a, b): return "\(describe(a, in: toolkit)), and \(describe(b, in: toolkit))"
+        case let .or(a, b): return "\(describe(a, in: toolkit)), or \(describe(b, in: toolkit))"
+        }
+    }
+
+    /// 2026-11-25 -> 25 November 2026.
+    static func longDate(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
+        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+    }
+}

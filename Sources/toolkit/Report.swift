@@ -1,0 +1,27 @@
+import Foundation
+import ToolkitModel
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Diagnostics as editors and their tools read them.
+enum Report {
+    static func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        if !diagnostics.isEmpty {
+            printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+        }
+    }
+
+    static func json(_ diagnostics: [Diagnostic]) -> String {
+        let items: [[String: Any]] = diagnostics.map {
+            ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
+             "severity": $0.severity.rawValue, "message": $0.message, "fix": $0.fix ?? ""]
+        }
+        let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+}
