@@ -31,9 +31,11 @@ let package = Package(
             "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Fixtures shared by the test targets: content folders on disk and generated toolkits.
+        .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
-        .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks"]),
-        .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent"]),
-        .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks"]),
+        .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
     ]
 )

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import ToolkitModel
+import ToolkitTestSupport
+@testable import ToolkitContent
+
+/// Every loader error names its file, line and column.
+struct LoaderTests {
+    func load(_ content: TemporaryContent) -> ContentLoader.Result { ContentLoader.load(directory: content.root) }
+
+    func errors(_ content: TemporaryContent) -> [String] {
+        load(content).diagnostics.map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
+    }
+
+    @Test func readsAValidToolkit() throws {
+        let result = load(try .valid())
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let toolkit = try #require(result.toolkits.first)
+        #expect(toolkit.id == "t")
+        #expect(toolkit.version == "1.0")
+        #expect(toolkit.tracks.count == 1)
+        let questions = toolkit.allQuestions
+        #expect(questions.map(\.id) == ["first", "second"])
+        #expect(questions[1].showIf?.source == "first = yes")
+        #expect(questions[0].guidance.map(\.id) == ["first#1", "first#2"])
+        #expect(questions[0].guidance[1].priority == .actNow)
+        #expect(questions[0].guidance[0].links.first?.url == "https://www.legislation.gov.uk/ukpga/2018/12/section/35")
+        #expect(questions[0].moreInformation == "More about first.")
+    }
+
+    @Test func yamlBooleansStayAnswerIds() throws {
+        // YAML 1.1 reads unquoted yes, no, on and off as booleans; here they must stay the ids written.
+        let content = try TemporaryContent.valid(replacing: ["t/1-basics/01-first.md": """
+            ---
+            question: Is it on?
+            options: [yes, no, {on: On}, {off: Off}]
+            law-checked: 2026-11-01
+            review-by: 2027-05-01
+            ---
+            ---
+            for: [yes, on]
+            priority: plan
+            headline: Good
+            links: [{title: A, url: "https://example.org/a"}]
+            ---
+            ---
+            for: [no, off]
+            priority: plan
+            headline: Bad
+            links: [{title: A, url: "https://example.org/a"}]
+            ---
+            """])
+        let question = try #require(load(content).toolkits.first?.allQuestions.first)
+        #expect(question.options.map(\.id) == ["yes", "no", "on", "off"])
+        #expect(question.options.map(\.label) == ["Yes", "No", "On", "Off"])
+        #expect(question.guidance.map { $0.answers.map(\.value) } == [["yes", "on"], ["no", "off"]])
+    }
+
+    @Test func reportsInvalidYamlWithItsLine() throws {
+        let content = try TemporaryContent.valid(replacing: ["t/1-basics/01-first.md": """
+            ---
+            question: Is it: really?
+            options: [yes, no]
+            ---
+            """])
+        let found = errors(content)
+        #expect(found.contains { $0.hasPrefix("t/1-basics/01-first.md:2:") && $0.contains("not valid YAML") }, "\(found)")
+    }
+
+    @Test func reportsEveryMissingSettingAndUnknownSetting() throws {
+        let content = try TemporaryContent.valid(replacing: ["t/1-basics/01-first.md": """
+            ---
+            question: First?
+            options: [yes, no]
+            shw-if: a = b
+            ---
+            """])
+        let found = errors(content)
+        #expect(found.contains("t/1-basics/01-first.md:4:1: error: unknown setting 'shw-if'. did you mean 'show-if'? the settings here are: id, question, type, options, hint, show-if, law-checked, review-by"), "\(found)")
+        #expect(found.contains("t/1-basics/01-first.md:1:1: error: the setting 'law-checked' is missing. add a line 'law-checked: 2026-11-25' to the front matter"))
+        #expect(found.contains("t/1-basics/01-first.md:1:1: error: the setting 'review-by' is missing. add a line 'review-by: 2026-11-25' to the front matter"))
+    }
+
+    @Test func reportsEmptyOptionsAndUnlabelledAnswers() throws {
+        let content = try TemporaryContent.valid(replacing: [
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "").replacingOccurrences(of: "options: [yes, no]", with: "options: []"),
+            "t/1-basics/02-second.md": Fixtures.question(id: "second", extra: "").replacingOccurrences(of: "options: [yes, no]", with: "options: [yes, health]"),
+        ])
+        let found = errors(content)
+        #expect(found.contains("t/1-basics/01-first.md:3:10: error: the question has no answers. list at least two answers, for example 'options: [yes, no, not-sure]'"), "\(found)")
+        #expect(found.contains("t/1-basics/02-second.md:3:16: error: the answer 'health' has no label. give it one as '- health: Label shown to users'; only yes, no and not-sure have labels already"), "\(found)")
+    }
+
+    @Test func pointsAtTheColumnOfABadCondition() throws {
+        let content = try TemporaryContent.valid(replacing: [
+            "t/1-basics/02-second.md": Fixtures.question(id: "second", extra: "show-if: first = yes and\n"),
+        ])
+        let found = errors(content)
+        #expect(found.contains("t/1-basics/02-second.md:4:25: error: the condition in 'show-if' cannot be read: expected a question id but found 'the end of the condition'. write a condition like 'question-id = answer-id'; content/README.md lists the forms"), "\(found)")
+    }
+
+    @Test func reportsBadDatesPrioritiesAndLinks() throws {
+        let text = Fixtures.question(id: "first", extra: "")
+            .replacingOccurrences(of: "law-checked: 2026-11-01", with: "law-checked: 1 November")
+            .replacingOccurrences(of: "priority: act-now", with: "priority: act-nw")
+            .replacingOccurrences(of: "url: https://www.legislation.gov.uk/ukpga/2018/12/section/35\n---\nGood.", with: "url: www.example.org\n---\nGood.")
+        let found = errors(try .valid(replacing: ["t/1-basics/01-first.md": text]))
+        #expect(found.contains("t/1-basics/01-first.md:4:14: error: '1 November' is not a date in the form YYYY-MM-DD. write the date like 2026-11-25"), "\(found)")
+        #expect(found.contains("t/1-basics/01-first.md:21:11: error: 'act-nw' is not a priority. did you mean 'act-now'? write act-now, plan or keep-doing"), "\(found)")
+        #expect(found.contains("t/1-basics/01-first.md:15:10: error: the link 'www.example.org' is not a web address. links to further reading start with https://"), "\(found)")
+    }
+
+    @Test func reportsAFileWithoutFrontMatterAndAnUnclosedBlock() throws {
+        let found = errors(try .valid(replacing: [
+            "t/1-basics/01-first.md": "Just text\n",
+            "t/1-basics/02-second.md": "---\nquestion: Second?\n",
+        ]))
+        #expect(found.contains("t/1-basics/01-first.md:1:1: error: the file does not start with front matter. start the file with a line '---', the settings, then another line '---'"), "\(found)")
+        #expect(found.contains("t/1-basics/02-second.md:1:1: error: front matter opened on this line is never closed. add a line '---' after the settings, or use '***' for a horizontal rule in Markdown"), "\(found)")
+    }
+
+    @Test func checksGlossaryLinks() throws {
+        let found = errors(try .valid(replacing: [
+            "t/glossary.md": "---\ntitle: Glossary\n---\n## Competent authority\nA body.\n",
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
+                .replacingOccurrences(of: "More about first.", with: "A [competent authority](glossary:competent-autority) and [x](glossary:competent-authority)."),
+        ]))
+        #expect(found == ["t/1-basics/01-first.md:7:34: error: the glossary has no term 'competent-autority'. did you mean 'competent-authority'? add '## competent-autority' to glossary.md or link to an existing term"])
+    }
+
+    @Test func idsComeFromFileNames() {
+        #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
+        #expect(ContentLoader.id(fromName: "2-general") == "general")
+        #expect(ContentLoader.id(fromName: "2026plan.md") == "2026plan")
+    }
+}

@@ -1,0 +1,109 @@
+import Testing
+@testable import ToolkitModel
+
+struct ConditionParserTests {
+    func parse(_ text: String) throws -> Condition {
+        try ConditionParser.parse(text, at: SourceLocation(file: "q.md", line: 3, column: 10)).get()
+    }
+
+    @Test func readsEveryForm() throws {
+        #expect(try parse("a = yes").source == "a = yes")
+        #expect(try parse("a != yes").source == "a != yes")
+        #expect(try parse("a in [yes, not-sure]").source == "a in [yes, not-sure]")
+        #expect(try parse("kinds includes health").source == "kinds includes health")
+        #expect(try parse("not (a = yes or b = no)").source == "not (a = yes or b = no)")
+    }
+
+    @Test func andBindsTighterThanOr() throws {
+        let condition = try parse("a = x or b = y and c = z")
+        guard case let .or(left, .and(_, _)) = condition else {
+            Issue.record("expected 'or' at the top, got \(condition)"); return
+        }
+        #expect(left.source == "a = x")
+        #expect(try parse("(a = x or b = y) and c = z").source == "(a = x or b = y) and c = z")
+    }
+
+    @Test func keepsTheColumnOfEachId() throws {
+        let condition = try parse("alpha = yes and beta = no")
+        let columns = condition.comparisons.map(\.question.location.column)
+        #expect(columns == [10, 26])
+        #expect(condition.comparisons[1].options[0].location.column == 33)
+    }
+
+    @Test(arguments: [
+        ("a =", "expected an answer id after '=' but found 'the end of the condition'", 13),
+        ("a = yes and", "expected a question id but found 'the end of the condition'", 21),
+        ("a in [yes", "expected ']' but found 'the end of the condition'", 19),
+        ("(a = yes", "expected ')' but found 'the end of the condition'", 18),
+        ("a == yes", "expected an answer id after '=' but found '='", 13),
+        ("a = yes; b = no", "unexpected character ';'", 17),
+        ("a yes", "expected '=', '!=', 'in' or 'includes' after 'a' but found 'yes'", 12),
+    ])
+    func reportsWhereItFails(text: String, message: String, column: Int) {
+        switch ConditionParser.parse(text, at: SourceLocation(file: "q.md", line: 3, column: 10)) {
+        case .success(let condition): Issue.record("parsed '\(text)' as \(condition)")
+        case .failure(let failure):
+            #expect(failure.message.hasPrefix(message), "\(failure.message)")
+            #expect(failure.location == SourceLocation(file: "q.md", line: 3, column: column))
+        }
+    }
+
+    @Test func evaluatesAgainstAnswers() throws {
+        let answers: Answers = ["a": .one("yes"), "kinds": .any(["health", "biometric"])]
+        #expect(try parse("a = yes").holds(for: answers))
+        #expect(try !parse("a != yes").holds(for: answers))
+        #expect(try parse("b != yes").holds(for: answers), "an unanswered question is not 'yes'")
+        #expect(try !parse("b = yes").holds(for: answers))
+        #expect(try parse("a in [no, yes]").holds(for: answers))
+        #expect(try parse("kinds includes health and not (kinds includes genetic)").holds(for: answers))
+        #expect(try !parse("a includes yes").holds(for: answers), "includes never fits a single answer")
+        #expect(try parse("a = no or kinds includes biometric").holds(for: answers))
+    }
+}
+
+struct FlowTests {
+    static let toolkit = Toolkit(
+        id: "t", title: "T",
+        openingParts: [Part(id: "open", title: "Open", questions: [
+            Question(id: "regime", text: "Which?", options: [Option(id: "le", label: "LE"), Option(id: "gp", label: "GP")]),
+        ])],
+        tracks: [
+            Track(id: "law", title: "Law", when: try! ConditionParser.parse("regime = le").get(), parts: [
+                Part(id: "p1", title: "P1", questions: [
+                    Question(id: "sensitive", text: "Sensitive?", options: [Option(id: "yes", label: "Yes"), Option(id: "no", label: "No")],
+                             guidance: [Guidance(id: "s1", answers: [Located("yes")], priority: .actNow, headline: "Write a policy")]),
+                    Question(id: "kinds", text: "Which kinds?", kind: .any,
+                             options: [Option(id: "health", label: "Health"), Option(id: "bio", label: "Biometric")],
+                             showIf: try! ConditionParser.parse("sensitive = yes").get(),
+                             guidance: [Guidance(id: "k1", answers: [Located("bio")], priority: .plan, headline: "Check biometrics"),
+                                        Guidance(id: "k2", answers: [Located("health")],
+                                                 when: try! ConditionParser.parse("regime = le").get(), priority: .plan, headline: "Health")]),
+                ]),
+            ]),
+            Track(id: "general", title: "General", parts: [
+                Part(id: "p2", title: "P2", questions: [Question(id: "basis", text: "Basis?", options: [Option(id: "a", label: "A"), Option(id: "b", label: "B")])]),
+            ]),
+        ])
+
+    @Test func followsTheChosenTrackAndItsBranches() {
+        let run = Self.toolkit.run(["regime": .one("le"), "sensitive": .one("yes"), "kinds": .any(["bio", "health"]), "basis": .one("a")])
+        #expect(run.track == "law")
+        #expect(run.asked == ["regime", "sensitive", "kinds"])
+        #expect(run.guidance == ["s1", "k1", "k2"])
+        #expect(run.answers["basis"] == nil, "an answer to a question not asked does not count")
+    }
+
+    @Test func skipsQuestionsWhoseConditionFails() {
+        let run = Self.toolkit.run(["regime": .one("le"), "sensitive": .one("no"), "kinds": .any(["bio"])])
+        #expect(run.asked == ["regime", "sensitive"])
+        #expect(run.guidance == [])
+        let general = Self.toolkit.run(["regime": .one("gp")])
+        #expect(general.track == "general")
+        #expect(general.asked == ["regime", "basis"])
+    }
+
+    @Test func didYouMeanFindsCloseIds() {
+        #expect(closestMatch(to: "sensitve", in: ["sensitive", "kinds"]) == "sensitive")
+        #expect(closestMatch(to: "zzz", in: ["sensitive", "kinds"]) == nil)
+    }
+}
