@@ -38,10 +38,18 @@ struct Possibilities {
             c.isIncludes ? c.options.map { Self.variable(c.question.value, includes: $0.value) } : [c.question.value]
         }.filter { values[$0] != nil && seen.insert($0).inserted }
         var assignment: [String: String] = [:]
-        return search(condition, variables[...], &assignment) ? assignment : nil
+        var budget = Self.searchBudget
+        return search(condition, variables[...], &assignment, &budget) ? assignment : nil
     }
 
-    private func search(_ condition: Condition, _ rest: ArraySlice<String>, _ assignment: inout [String: String]) -> Bool {
+    /// How many partial answers one search may try. Past it the condition is taken as possible: a check
+    /// may then miss an unreachable question, but never reports a reachable one, and stays fast.
+    static let searchBudget = 5_000
+
+    private func search(_ condition: Condition, _ rest: ArraySlice<String>, _ assignment: inout [String: String],
+                        _ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return true }
         switch evaluate(condition, assignment) {
         case true?: return true
         case false?: return false
@@ -49,7 +57,7 @@ struct Possibilities {
             guard let variable = rest.first else { return false }
             for value in values[variable]!.sorted() {
                 assignment[variable] = value
-                if search(condition, rest.dropFirst(), &assignment) { return true }
+                if search(condition, rest.dropFirst(), &assignment, &budget) { return true }
             }
             assignment[variable] = nil
             return false
@@ -112,9 +120,28 @@ func checkReachability(_ toolkit: Toolkit) -> [Diagnostic] {
     var diagnostics: [Diagnostic] = []
     let always = Condition.not(.oneOf(Located("\u{0}"), []))  // holds for any answers
 
+    // The condition under which each question is asked, so that "q = x" can carry "q was asked" with it.
+    var askedWhen: [String: Condition] = [:]
+
+    /// Adds to each comparison the condition for its question to be asked (to `depth` levels): an answer
+    /// implies its question was asked, so the meaning is unchanged while chains of conditions are seen.
+    func expand(_ condition: Condition, depth: Int) -> Condition {
+        guard depth > 0 else { return condition }
+        switch condition {
+        case let .equals(q, _), let .oneOf(q, _), let .includes(q, _):
+            guard let asked = askedWhen[q.value] else { return condition }
+            return .and(condition, expand(asked, depth: depth - 1))
+        case let .not(c): return .not(expand(c, depth: depth))
+        case let .and(a, b): return .and(expand(a, depth: depth), expand(b, depth: depth))
+        case let .or(a, b): return .or(expand(a, depth: depth), expand(b, depth: depth))
+        }
+    }
+
     func walk(_ parts: [Part], on path: Condition) {
         for question in parts.flatMap(\.questions) {
-            let asked = Condition.all([path] + (question.showIf.map { [$0] } ?? [])) ?? always
+            let written = Condition.all([path] + (question.showIf.map { [$0] } ?? [])) ?? always
+            let asked = expand(written, depth: 2)
+            askedWhen[question.id] = written
             let canBeAsked = possible.example(satisfying: asked) != nil
             if !canBeAsked {
                 diagnostics.append(.error("no answers lead to the question '\(question.id)'", at: question.location,
@@ -126,7 +153,7 @@ func checkReachability(_ toolkit: Toolkit) -> [Diagnostic] {
                 let answered: Condition = question.kind == .one
                     ? .oneOf(Located(question.id), guidance.answers)
                     : Condition.any(guidance.answers.map { .includes(Located(question.id), $0) }) ?? .not(always)
-                let shown = Condition.all([asked, answered] + (guidance.when.map { [$0] } ?? []))!
+                let shown = Condition.all([asked, answered] + (guidance.when.map { [expand($0, depth: 2)] } ?? []))!
                 if possible.example(satisfying: shown) == nil {
                     diagnostics.append(.error("no answers can show this guidance ('\(guidance.headline)')",
                                               at: guidance.location,

@@ -143,7 +143,10 @@ public struct ContentLoader {
                                           fix: "a track folder holds track.md and part folders, each with a part.md"))
             }
         }
-        return Track(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
+        let id = settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder)
+        // Tracks often share part names (lawfulness, rights), so a part's id is qualified by its track.
+        for index in parts.indices { parts[index].id = "\(id)-\(parts[index].id)" }
+        return Track(id: id,
                      title: settings.string("title", required: true, example: "Law enforcement processing",
                                             diagnostics: &diagnostics)?.value ?? "",
                      description: body, when: settings.condition("when", diagnostics: &diagnostics),

@@ -12,13 +12,13 @@ public struct Run: Sendable, Equatable {
 extension Toolkit {
     public func run(_ given: Answers) -> Run {
         var run = Run(asked: [], track: nil, guidance: [], answers: [:])
-        ask(openingParts, given: given, into: &run)
+        var asked = ask(openingParts, given: given, into: &run)
         if let track = chosenTrack(run.answers) {
             run.track = track.id
-            ask(track.parts, given: given, into: &run)
+            asked += ask(track.parts, given: given, into: &run)
         }
-        run.guidance = run.asked.flatMap { id in
-            question(id)!.guidance.filter { $0.isShown(for: run.answers, questionID: id) }.map(\.id)
+        run.guidance = asked.flatMap { question in
+            question.guidance.filter { $0.isShown(for: run.answers, questionID: question.id) }.map(\.id)
         }
         return run
     }
@@ -28,11 +28,15 @@ extension Toolkit {
         tracks.first { $0.when?.holds(for: answers) ?? true }
     }
 
-    private func ask(_ parts: [Part], given: Answers, into run: inout Run) {
+    /// Asks each question whose condition holds, in order, and returns those asked.
+    private func ask(_ parts: [Part], given: Answers, into run: inout Run) -> [Question] {
+        var asked: [Question] = []
         for question in parts.flatMap(\.questions) where question.showIf?.holds(for: run.answers) ?? true {
+            asked.append(question)
             run.asked.append(question.id)
             if let answer = given[question.id] { run.answers[question.id] = answer }
         }
+        return asked
     }
 }
 

@@ -1,0 +1,32 @@
+// Prints how long the build's steps take. Run: swift run -c release toolkit-benchmark
+import Foundation
+import ToolkitChecks
+import ToolkitContent
+import ToolkitModel
+import ToolkitSite
+import ToolkitTestSupport
+
+func measure(_ label: String, repeats: Int = 5, _ work: () -> Int) {
+    var times: [Double] = []
+    var result = 0
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        result = work()
+        times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    times.sort()
+    print(String(format: "%-52@ median %8.1f ms  min %8.1f ms  (%d)", label as NSString, times[times.count / 2], times[0], result))
+}
+
+for size in [500, 1000, 2000, 4000] {
+    let toolkit = GeneratedToolkit.make(questionsPerTrack: size / 2, seed: 7)
+    measure("check a generated toolkit of \(size) questions") { check(toolkit).count }
+}
+
+let content = CommandLine.arguments.dropFirst().first ?? "content"
+measure("load the shipped content") { ContentLoader.load(directory: content).toolkits.count }
+let shipped = ContentLoader.load(directory: content).toolkits
+measure("check the shipped content") { shipped.flatMap(check).count }
+if case let .success(theme) = Theme.load(directory: "theme") {
+    measure("render the shipped site in memory") { SiteRenderer(theme: theme).render(shipped).files.count }
+}
