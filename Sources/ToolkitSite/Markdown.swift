@@ -20,8 +20,16 @@ public enum Markdown {
         }
         guard let rendered = cmark_render_html(document, CMARK_OPT_SMART) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return markingExternalLinks(String(cString: rendered))
     }
+
+    /// Links that leave the site say so to browsers and send no referrer.
+    static func markingExternalLinks(_ html: String) -> String {
+        externalLink.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html),
+                                              withTemplate: #"<a href="$1" rel="external noopener noreferrer""#)
+    }
+
+    private static let externalLink = try! NSRegularExpression(pattern: #"<a href="(https?://[^"]*)""#)
 
     /// Plain text for titles and summaries: the Markdown with its markup removed.
     public static func text(_ markdown: String) -> String {

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+import ToolkitContent
+import ToolkitModel
+import ToolkitTestSupport
+@testable import ToolkitSite
+
+struct MarkdownTests {
+    @Test func rendersMarkdownAndDropsRawHTML() {
+        let html = Markdown.html("Some **bold** text.\n\n<script>alert(1)</script>\n\n- one\n- two")
+        #expect(html.contains("<strong>bold</strong>"))
+        #expect(html.contains("<li>one</li>"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test func glossaryLinksPointAtTheGlossaryPage() {
+        #expect(Markdown.html("A [DPIA](glossary:dpia).") == "<p>A <a href=\"glossary.html#dpia\">DPIA</a>.</p>\n")
+    }
+}
+
+struct SiteTests {
+    static func shippedSite() throws -> (Site, [Toolkit]) {
+        let root = NodeRunner.repository
+        let loaded = ContentLoader.load(directory: root.appendingPathComponent("content").path)
+        guard case let .success(theme) = Theme.load(directory: root.appendingPathComponent("theme").path) else {
+            throw DiagnosticList([])
+        }
+        return (SiteRenderer(theme: theme).render(loaded.toolkits), loaded.toolkits)
+    }
+
+    static func matches(_ pattern: String, in text: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: pattern)
+        return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).map {
+            String(text[Range($0.range(at: 1), in: text)!])
+        }
+    }
+
+    @Test func writesEveryPageOfEachToolkit() throws {
+        let (site, _) = try Self.shippedSite()
+        for path in ["index.html", "assets/style.css", "assets/runtime.js", "data-analytics/index.html",
+                     "data-analytics/questions.html", "data-analytics/all-guidance.html", "data-analytics/glossary.html",
+                     "data-analytics/model.js"] {
+            #expect(site.files[path] != nil, "missing \(path)")
+        }
+    }
+
+    @Test func pagesHaveNoInlineScriptOrStyleAndOnlyRelativeLinks() throws {
+        let (site, _) = try Self.shippedSite()
+        for (path, bytes) in site.files where path.hasSuffix(".html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            #expect(Self.matches(#"<script(?![^>]*\ssrc=)([^>]*)>"#, in: html).isEmpty, "inline script in \(path)")
+            #expect(!html.contains("<style"), "style element in \(path)")
+            #expect(Self.matches(#"\s(style)="#, in: html).isEmpty, "style attribute in \(path)")
+            for link in Self.matches(#"(?:href|src)="([^"]*)""#, in: html) {
+                #expect(!link.hasPrefix("/"), "\(path) links to \(link), which breaks under a sub-path and on file://")
+                if link.hasPrefix("http") {
+                    #expect(link.hasPrefix("https://"), "\(path) links to \(link)")
+                }
+            }
+            #expect(Self.matches(#"<a href="(https?://[^"]*)"(?! rel="external)"#, in: html).isEmpty,
+                    "external links in \(path) are marked rel=external")
+        }
+    }
+
+    @Test func allGuidanceShowsEveryQuestionAndEveryItemOfGuidance() throws {
+        let (site, toolkits) = try Self.shippedSite()
+        let html = String(decoding: site.files["data-analytics/all-guidance.html"]!, as: UTF8.self)
+        for question in toolkits[0].allQuestions {
+            #expect(html.contains("id=\"question-\(question.id)\""), "\(question.id) missing")
+            for guidance in question.guidance {
+                #expect(html.contains(guidance.headline.htmlEscaped), "\(guidance.headline) missing")
+            }
+        }
+    }
+
+    @Test func twoRendersAreByteIdentical() throws {
+        let (first, _) = try Self.shippedSite()
+        let (second, _) = try Self.shippedSite()
+        #expect(first.files == second.files)
+    }
+}
+
+struct SiteWriterTests {
+    func temporaryFolder() -> String { NSTemporaryDirectory() + "toolkit-site-" + UUID().uuidString }
+
+    @Test func replacesTheOldSiteWhole() throws {
+        let target = temporaryFolder() + "/site"
+        var old = Site()
+        old.files = ["index.html": Array("old".utf8), "gone.html": Array("x".utf8)]
+        try SiteWriter.write(old, to: target)
+        var new = Site()
+        new.files = ["index.html": Array("new".utf8), "a/b.js": Array("b".utf8)]
+        try SiteWriter.write(new, to: target)
+        #expect(try String(contentsOfFile: target + "/index.html", encoding: .utf8) == "new")
+        #expect(!FileManager.default.fileExists(atPath: target + "/gone.html"))
+        #expect(FileManager.default.fileExists(atPath: target + "/a/b.js"))
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: (target as NSString).deletingLastPathComponent)
+        #expect(siblings == ["site"], "no staging folder is left behind: \(siblings)")
+    }
+
+    @Test func aFailedWriteLeavesThePreviousSiteUntouched() throws {
+        let target = temporaryFolder() + "/site"
+        var old = Site()
+        old.files = ["index.html": Array("old".utf8)]
+        try SiteWriter.write(old, to: target)
+        var broken = Site()
+        // A file and a folder with the same name cannot both be written.
+        broken.files = ["index.html": Array("new".utf8), "clash": Array("file".utf8), "clash/inner.html": Array("x".utf8)]
+        #expect(throws: (any Error).self) { try SiteWriter.write(broken, to: target) }
+        #expect(try String(contentsOfFile: target + "/index.html", encoding: .utf8) == "old")
+    }
+
+    @Test func recoversFromABuildInterruptedMidSwap() throws {
+        let folder = temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/.site.old", withIntermediateDirectories: true)
+        try "previous".write(toFile: folder + "/.site.old/index.html", atomically: true, encoding: .utf8)
+        var broken = Site()
+        broken.files = ["clash": Array("file".utf8), "clash/inner.html": Array("x".utf8)]
+        #expect(throws: (any Error).self) { try SiteWriter.write(broken, to: folder + "/site") }
+        #expect(try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8) == "previous")
+    }
+}
