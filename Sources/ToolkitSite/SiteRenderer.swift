@@ -31,6 +31,7 @@ public struct SiteRenderer {
             page(&site, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
                  context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }]) { $1 })
         }
+        site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
         return site
     }
 

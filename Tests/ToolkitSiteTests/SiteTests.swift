@@ -120,3 +120,29 @@ struct SiteWriterTests {
         #expect(try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8) == "previous")
     }
 }
+
+struct ChecksumTests {
+    @Test func sha256MatchesKnownDigests() {
+        #expect(Checksums.hex(Checksums.sha256([])) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Checksums.hex(Checksums.sha256(Array("abc".utf8))) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)
+        #expect(Checksums.hex(Checksums.sha256(long)) == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+    }
+
+    @Test func theManifestListsEveryOtherFileAndSha256sumAgrees() throws {
+        let (site, _) = try SiteTests.shippedSite()
+        let manifest = String(decoding: site.files[Checksums.manifestName]!, as: UTF8.self)
+        let listed = manifest.split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
+        #expect(listed == site.files.keys.filter { $0 != Checksums.manifestName }.sorted())
+        // The system's sha256sum agrees with every line.
+        let folder = NSTemporaryDirectory() + "toolkit-sums-" + UUID().uuidString
+        try SiteWriter.write(site, to: folder)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sha256sum", "--check", "--quiet", Checksums.manifestName]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+}
