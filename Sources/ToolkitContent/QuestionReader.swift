@@ -34,7 +34,8 @@ enum QuestionReader {
             },
             lawChecked: settings.date("law-checked", required: true, diagnostics: &diagnostics),
             reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics),
-            location: settings.start)
+            location: settings.start,
+            moreInformationLocation: SourceLocation(file: file.path, line: head.bodyLine, column: 1))
         return text == nil ? nil : question
     }
 
@@ -96,7 +97,8 @@ enum QuestionReader {
         let when = settings.condition("when", diagnostics: &diagnostics)
         guard let priority, let headline else { return nil }
         return Guidance(id: id, answers: answers, when: when, priority: priority, headline: headline.value,
-                        body: section.body, links: links, location: settings.start)
+                        body: section.body, links: links, location: settings.start,
+                        bodyLocation: SourceLocation(file: file, line: section.bodyLine, column: 1))
     }
 
     private static func readLinks(_ settings: FrontMatter, diagnostics: inout [Diagnostic]) -> [Link] {

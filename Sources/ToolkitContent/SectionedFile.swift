@@ -8,7 +8,9 @@ struct SectionedFile {
         var frontMatter: String
         /// The line of the first front matter line (1-based).
         var frontMatterLine: Int
+        /// The Markdown after the front matter, without leading and trailing blank lines.
         var body: String
+        /// The line of the body's first line (1-based): the first line that is not blank.
         var bodyLine: Int
     }
 
@@ -36,11 +38,12 @@ struct SectionedFile {
         for pair in stride(from: 0, to: fences.count, by: 2) {
             let open = fences[pair], close = fences[pair + 1]
             let bodyEnd = pair + 2 < fences.count ? fences[pair + 2] : lines.count
+            let firstText = ((close + 1)..<bodyEnd).first { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
             sections.append(Section(
                 frontMatter: lines[(open + 1)..<close].joined(separator: "\n"),
                 frontMatterLine: open + 2,
                 body: lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
-                bodyLine: close + 2))
+                bodyLine: (firstText ?? close + 1) + 1))
         }
         return .success(SectionedFile(path: path, sections: sections))
     }

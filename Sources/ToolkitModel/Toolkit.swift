@@ -103,14 +103,19 @@ public struct Question: Sendable, Equatable {
     public var guidance: [Guidance]
     public var lawChecked: String?
     public var reviewBy: String?
+    /// Where the front matter starts.
     public var location: SourceLocation
+    /// Where the 'more information' text starts, so a diagnostic can point at a line inside it.
+    public var moreInformationLocation: SourceLocation
 
     public init(id: String, text: String, kind: QuestionKind = .one, options: [Option], hint: String? = nil,
                 moreInformation: String = "", showIf: Condition? = nil, guidance: [Guidance] = [],
-                lawChecked: String? = nil, reviewBy: String? = nil, location: SourceLocation = .unknown) {
+                lawChecked: String? = nil, reviewBy: String? = nil, location: SourceLocation = .unknown,
+                moreInformationLocation: SourceLocation = .unknown) {
         self.id = id; self.text = text; self.kind = kind; self.options = options; self.hint = hint
         self.moreInformation = moreInformation; self.showIf = showIf; self.guidance = guidance
         self.lawChecked = lawChecked; self.reviewBy = reviewBy; self.location = location
+        self.moreInformationLocation = moreInformationLocation
     }
 
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
@@ -154,12 +159,17 @@ public struct Guidance: Sendable, Equatable {
     /// Markdown.
     public var body: String
     public var links: [Link]
+    /// Where the front matter starts.
     public var location: SourceLocation
+    /// Where the body text starts, so a diagnostic can point at a line inside it.
+    public var bodyLocation: SourceLocation
 
     public init(id: String, answers: [Located<String>], when: Condition? = nil, priority: Priority,
-                headline: String, body: String = "", links: [Link] = [], location: SourceLocation = .unknown) {
+                headline: String, body: String = "", links: [Link] = [], location: SourceLocation = .unknown,
+                bodyLocation: SourceLocation = .unknown) {
         self.id = id; self.answers = answers; self.when = when; self.priority = priority
         self.headline = headline; self.body = body; self.links = links; self.location = location
+        self.bodyLocation = bodyLocation
     }
 }
 

@@ -44,6 +44,7 @@ struct SiteBuild {
     let folders: Folders
 
     struct Outcome {
+        var toolkits: [Toolkit] = []
         var diagnostics: [Diagnostic] = []
         var failure: String?
         var fileCount = 0
@@ -56,27 +57,36 @@ struct SiteBuild {
     }
 
     func run() -> Outcome {
+        let rendered = render()
+        var outcome = rendered.outcome
+        guard let site = rendered.site else { return outcome }
+        do {
+            try SiteWriter.write(site, to: folders.output)
+        } catch {
+            outcome.failure = "\(error)"
+        }
+        return outcome
+    }
+
+    /// Every step but the write: the site in memory, or nil and the reason in `outcome.failure`.
+    func render() -> (site: Site?, outcome: Outcome) {
         var outcome = Outcome()
         let (toolkits, diagnostics) = loadAndCheck()
+        outcome.toolkits = toolkits
         outcome.diagnostics = diagnostics
         let theme: Theme
         switch Theme.load(directory: folders.theme) {
         case let .success(loaded): theme = loaded
         case let .failure(list): outcome.diagnostics += list.diagnostics
             outcome.failure = "the theme has errors"
-            return outcome
+            return (nil, outcome)
         }
         guard !diagnostics.hasErrors else {
             outcome.failure = "the content has errors"
-            return outcome
+            return (nil, outcome)
         }
         let site = SiteRenderer(theme: theme).render(toolkits)
-        do {
-            try SiteWriter.write(site, to: folders.output)
-        } catch {
-            outcome.failure = "\(error)"
-        }
         outcome.fileCount = site.files.count
-        return outcome
+        return (site, outcome)
     }
 }

@@ -21,7 +21,7 @@ enum Report {
             ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
              "severity": $0.severity.rawValue, "message": $0.message, "fix": $0.fix ?? ""]
         }
-        let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys])
+        let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import ToolkitContent
+import ToolkitModel
+import ToolkitSite
+
+/// The flow of a toolkit as a picture: Graphviz DOT, or SVG drawn by Graphviz's `dot`.
+struct Graph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw the flow of a toolkit: parts, questions, and the answers that lead from one to the next.",
+        discussion: """
+            DOT is Graphviz's text format; SVG is a picture any browser opens, drawn by Graphviz's 'dot' program \
+            (Debian and Ubuntu: sudo apt-get install graphviz; macOS: brew install graphviz).
+            Example: toolkit graph --format svg data-analytics > map.svg
+            """)
+
+    enum Format: String, ExpressibleByArgument { case dot, svg }
+
+    @ArgumentParser.Option(help: "The folder of toolkit content.") var content = "content"
+    @ArgumentParser.Option(help: "dot (Graphviz text) or svg (a picture; needs Graphviz).") var format = Format.dot
+    @ArgumentParser.Option(name: .shortAndLong, help: "Write to this file instead of the standard output.") var output: String?
+    @Argument(help: "The toolkit's id (its folder name). Optional when there is only one toolkit.") var toolkit: String?
+
+    func run() throws {
+        let loaded = ContentLoader.load(directory: content)
+        let model: Toolkit
+        if let toolkit {
+            guard let found = loaded.toolkits.first(where: { $0.id == toolkit }) else {
+                let ids = loaded.toolkits.map(\.id)
+                let suggestion = closestMatch(to: toolkit, in: ids).map { " Did you mean '\($0)'?" } ?? ""
+                printError("toolkit: there is no toolkit '\(toolkit)' in \(content).\(suggestion) The toolkits are: \(ids.joined(separator: ", "))")
+                throw ExitCode.failure
+            }
+            model = found
+        } else {
+            guard loaded.toolkits.count == 1 else {
+                printError(loaded.toolkits.isEmpty
+                           ? "toolkit: there is no toolkit in \(content)"
+                           : "toolkit: name the toolkit to draw: \(loaded.toolkits.map(\.id).joined(separator: ", "))")
+                throw ExitCode.failure
+            }
+            model = loaded.toolkits[0]
+        }
+        let errors = loaded.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            printError("toolkit: the content has \(errors) error\(errors == 1 ? "" : "s") (run 'toolkit check'); the map shows it as it is")
+        }
+        let dot = FlowGraph.dot(for: model)
+        let text: String
+        switch format {
+        case .dot: text = dot
+        case .svg:
+            do {
+                text = try Graphviz.svg(from: dot)
+            } catch {
+                printError("toolkit: \(error)")
+                throw ExitCode.failure
+            }
+        }
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
+
+/// Runs Graphviz's `dot` when it is installed.
+enum Graphviz {
+    struct Failure: Error, CustomStringConvertible { var description: String }
+
+    static let notInstalled = """
+        Graphviz is not installed, so the map cannot be drawn as a picture. Install it \
+        (Debian and Ubuntu: 'sudo apt-get install graphviz'; macOS: 'brew install graphviz'), \
+        or use '--format dot' for the map as text
+        """
+
+    /// The path of `dot` on the PATH, or nil.
+    static var executable: String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    static func svg(from dot: String) throws -> String {
+        guard let executable else { throw Failure(description: notInstalled) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["-Tsvg"]
+        let input = Pipe(), output = Pipe(), errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(dot.utf8))
+        try input.fileHandleForWriting.close()
+        let svg = output.fileHandleForReading.readDataToEndOfFile()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Failure(description: "Graphviz could not draw the map: \(String(decoding: message, as: UTF8.self))")
+        }
+        return String(decoding: svg, as: UTF8.self)
+    }
+}

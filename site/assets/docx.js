@@ -1,0 +1,463 @@
+// The report as a Word document (.docx), made in the browser from the content the report page shows.
+// runtime.js loads this file only when the user presses 'Download as a Word document'.
+//
+// A .docx file is a zip of XML parts (Office Open XML, ECMA-376 transitional). The zip here stores the
+// parts without compression: every reader accepts stored entries, and a report is small.
+// Word rejects elements out of the schema's order, so each builder below writes children in that order.
+"use strict";
+
+(function () {
+  // ---- The zip container ----------------------------------------------------------------------------
+  const crcTable = new Uint32Array(256).map((_, n) => {
+    let c = n;
+    for (let bit = 0; bit < 8; bit++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+
+  function crc32(bytes) {
+    let crc = 0xffffffff;
+    for (const byte of bytes) crc = crcTable[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+    return (crc ^ 0xffffffff) >>> 0;
+  }
+
+  /** Date and time in the two 16-bit MS-DOS fields a zip header holds. */
+  function dosDateTime(date) {
+    return {
+      time: (date.getHours() << 11) | (date.getMinutes() << 5) | (date.getSeconds() >> 1),
+      date: ((Math.max(date.getFullYear(), 1980) - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+    };
+  }
+
+  /** A zip of stored entries: [{ name, data: Uint8Array }] -> Uint8Array. */
+  function zip(entries, when) {
+    const encoder = new TextEncoder();
+    const stamp = dosDateTime(when);
+    const files = entries.map((entry) => ({ name: encoder.encode(entry.name), data: entry.data, crc: crc32(entry.data) }));
+    const size = files.reduce((sum, file) => sum + 30 + file.name.length + file.data.length + 46 + file.name.length, 22);
+    const out = new Uint8Array(size);
+    const view = new DataView(out.buffer);
+    let at = 0;
+    const u16 = (value) => { view.setUint16(at, value, true); at += 2; };
+    const u32 = (value) => { view.setUint32(at, value, true); at += 4; };
+    const bytes = (value) => { out.set(value, at); at += value.length; };
+    // The fields a local header and a central directory entry share, from 'version needed' to 'name length'.
+    const common = (file) => {
+      u16(20); u16(0x0800); u16(0); // version 2.0, names in UTF-8, stored
+      u16(stamp.time); u16(stamp.date);
+      u32(file.crc); u32(file.data.length); u32(file.data.length);
+      u16(file.name.length);
+    };
+    for (const file of files) {
+      file.offset = at;
+      u32(0x04034b50); common(file); u16(0); // no extra field
+      bytes(file.name); bytes(file.data);
+    }
+    const directory = at;
+    for (const file of files) {
+      u32(0x02014b50); u16(20); common(file);
+      u16(0); u16(0); u16(0); u16(0); u32(0); // no extra, no comment, disk 0, no attributes
+      u32(file.offset);
+      bytes(file.name);
+    }
+    const directorySize = at - directory;
+    u32(0x06054b50); u16(0); u16(0); u16(files.length); u16(files.length);
+    u32(directorySize); u32(directory); u16(0);
+    return out;
+  }
+
+  // ---- XML -----------------------------------------------------------------------------------------
+  // Characters XML 1.0 cannot hold at all (control characters, lone surrogates) are dropped.
+  const notXML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+  function escape(text) {
+    return String(text).replace(notXML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  }
+
+  const declaration = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  const wordNamespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const relationshipNamespace = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  const relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+
+  // ---- Runs: text with bold, italic, code or a link -----------------------------------------------
+  const colours = { "act-now": "942514", plan: "594D00", "keep-doing": "005A30" };
+
+  function runXML(segment) {
+    if (segment.lineBreak) return "<w:r><w:br/></w:r>";
+    const properties = [
+      segment.link && '<w:rStyle w:val="Hyperlink"/>',
+      segment.code && '<w:rFonts w:ascii="Consolas" w:hAnsi="Consolas" w:cs="Consolas"/>',
+      segment.bold && "<w:b/>",
+      segment.italic && "<w:i/>",
+      segment.colour && `<w:color w:val="${segment.colour}"/>`,
+    ].filter(Boolean).join("");
+    return `<w:r>${properties && `<w:rPr>${properties}</w:rPr>`}<w:t xml:space="preserve">${escape(segment.text)}</w:t></w:r>`;
+  }
+
+  /** Collapses white space the way a browser shows it, across the runs of one paragraph. */
+  function tidy(segments) {
+    const out = [];
+    let afterSpace = true; // true at the start, so the paragraph's leading space goes
+    for (const segment of segments) {
+      if (segment.lineBreak) {
+        if (out.length && !out[out.length - 1].lineBreak) out[out.length - 1].text = out[out.length - 1].text.replace(/ $/, "");
+        out.push(segment);
+        afterSpace = true;
+        continue;
+      }
+      let text = segment.text.replace(/\s+/g, " ");
+      if (afterSpace) text = text.replace(/^ /, "");
+      if (!text) continue;
+      out.push({ ...segment, text });
+      afterSpace = text.endsWith(" ");
+    }
+    const last = out[out.length - 1];
+    if (last && !last.lineBreak) last.text = last.text.replace(/ $/, "");
+    return out.filter((segment) => segment.lineBreak || segment.text);
+  }
+
+  // ---- From the report's HTML to WordprocessingML ----------------------------------------------------
+  const blockTags = new Set(["P", "DIV", "UL", "OL", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "BLOCKQUOTE", "PRE", "HR", "TABLE"]);
+  const isBlock = (node) => node.nodeType === Node.ELEMENT_NODE && blockTags.has(node.tagName);
+
+  function inlineFormat(element) {
+    switch (element.tagName) {
+      case "STRONG": case "B": return { bold: true };
+      case "EM": case "I": return { italic: true };
+      case "CODE": case "KBD": case "SAMP": return { code: true };
+      case "A": {
+        // Only addresses that mean something away from this site become links: the glossary's
+        // relative links are kept as their words.
+        const href = element.getAttribute("href") || "";
+        return /^(https?:|mailto:)/i.test(href) ? { link: href } : {};
+      }
+      default: return {};
+    }
+  }
+
+  function segmentsOf(nodes, format) {
+    const out = [];
+    for (const node of nodes) {
+      if (node.nodeType === Node.TEXT_NODE) out.push({ ...format, text: node.data });
+      else if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "BR") out.push({ lineBreak: true });
+      else if (node.nodeType === Node.ELEMENT_NODE) out.push(...segmentsOf(node.childNodes, { ...format, ...inlineFormat(node) }));
+    }
+    return out;
+  }
+
+  /** A Word document being written: its body, its hyperlinks and its numbered lists. */
+  class WordDocument {
+    constructor() {
+      this.body = [];
+      this.links = new Map(); // address -> relationship id
+      this.orderedLists = 0;
+    }
+
+    linkID(address) {
+      let normalised;
+      try {
+        normalised = new URL(address).href;
+      } catch {
+        return null;
+      }
+      if (!this.links.has(normalised)) this.links.set(normalised, `rId${this.links.size + 3}`);
+      return this.links.get(normalised);
+    }
+
+    /** Runs, with consecutive runs of one link gathered into a w:hyperlink. */
+    inlineXML(segments) {
+      let xml = "";
+      let index = 0;
+      const tidied = tidy(segments);
+      while (index < tidied.length) {
+        const link = tidied[index].link;
+        const id = link && this.linkID(link);
+        if (!id) {
+          xml += runXML({ ...tidied[index], link: null });
+          index += 1;
+          continue;
+        }
+        let runs = "";
+        while (index < tidied.length && tidied[index].link === link) runs += runXML(tidied[index++]);
+        xml += `<w:hyperlink r:id="${id}" w:history="1">${runs}</w:hyperlink>`;
+      }
+      return xml;
+    }
+
+    paragraph(segments, { style, keepNext, list, indent, align } = {}) {
+      const properties = [
+        style && `<w:pStyle w:val="${style}"/>`,
+        keepNext && "<w:keepNext/>",
+        list && `<w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="${list.id}"/></w:numPr>`,
+        indent && `<w:ind w:left="${indent}"/>`,
+        align && `<w:jc w:val="${align}"/>`,
+      ].filter(Boolean).join("");
+      this.body.push(`<w:p>${properties && `<w:pPr>${properties}</w:pPr>`}${this.inlineXML(segments)}</w:p>`);
+    }
+
+    text(text, options) {
+      this.paragraph([{ text }], options);
+    }
+
+    heading(level, text) {
+      this.text(text, { style: `Heading${Math.min(level, 6)}` });
+    }
+
+    /** Trusted HTML from the build: paragraphs, headings (h2 becomes `headingLevel`), lists, bold, links. */
+    html(html, headingLevel) {
+      // A template's content is inert: nothing in it loads or runs.
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      this.blocks(template.content.childNodes, { headingLevel, indent: 0 });
+    }
+
+    blocks(nodes, context) {
+      let loose = []; // inline content outside any block element gets a paragraph of its own
+      const flush = () => {
+        if (loose.some((node) => node.textContent.trim())) this.paragraph(segmentsOf(loose, {}), { indent: context.indent });
+        loose = [];
+      };
+      for (const node of nodes) {
+        if (!isBlock(node)) {
+          loose.push(node);
+          continue;
+        }
+        flush();
+        this.block(node, context);
+      }
+      flush();
+    }
+
+    block(element, context) {
+      const tag = element.tagName;
+      if (/^H[1-6]$/.test(tag)) this.paragraph(segmentsOf(element.childNodes, {}), { style: `Heading${Math.min(context.headingLevel + Number(tag[1]) - 2, 6)}` });
+      else if (tag === "UL" || tag === "OL") this.list(element, context, 0);
+      else if (tag === "BLOCKQUOTE") this.blocks(element.childNodes, { ...context, indent: context.indent + 720 });
+      else if (tag === "PRE") {
+        for (const line of element.textContent.replace(/\n$/, "").split("\n")) {
+          this.paragraph([{ text: line.replace(/ /g, "\u00a0"), code: true }], { indent: context.indent });
+        }
+      } else if (tag === "HR" || tag === "TABLE") {
+        // Neither appears in the toolkit's content; a table's words are kept as one paragraph.
+        if (tag === "TABLE") this.paragraph(segmentsOf(element.childNodes, {}), { indent: context.indent });
+      } else if (tag === "P" || tag === "LI") this.paragraph(segmentsOf(element.childNodes, {}), { indent: context.indent });
+      else this.blocks(element.childNodes, context);
+    }
+
+    list(element, context, level) {
+      const id = element.tagName === "OL" ? this.newOrderedList() : 1;
+      for (const item of element.children) {
+        if (item.tagName === "LI") this.listItem(item, context, { id, level: Math.min(level, 2) });
+      }
+    }
+
+    /** One list item: its first paragraph carries the number or bullet, later ones are indented under it. */
+    listItem(item, context, list) {
+      let numbered = false;
+      const paragraph = (segments) => {
+        this.paragraph(segments, numbered ? { style: "ListParagraph", indent: 720 * (list.level + 1) } : { style: "ListParagraph", list });
+        numbered = true;
+      };
+      let loose = [];
+      const flush = () => {
+        if (loose.some((node) => node.textContent.trim())) paragraph(segmentsOf(loose, {}));
+        loose = [];
+      };
+      for (const node of item.childNodes) {
+        if (!isBlock(node)) {
+          loose.push(node);
+          continue;
+        }
+        flush();
+        if (node.tagName === "UL" || node.tagName === "OL") this.list(node, context, list.level + 1);
+        else if (node.tagName === "P") paragraph(segmentsOf(node.childNodes, {}));
+        else this.block(node, { ...context, indent: 720 * (list.level + 1) });
+      }
+      flush();
+      if (!numbered) paragraph([]);
+    }
+
+    newOrderedList() {
+      this.orderedLists += 1;
+      return this.orderedLists + 1; // numId 1 is the bullets; each numbered list restarts at 1
+    }
+
+    /** A table with a header row; `rows` are arrays of cell text; `height` makes empty rows tall enough to write in. */
+    table(widths, header, rows, { height, numeric } = {}) {
+      const cell = (width, text, { bold, shade, right } = {}) => {
+        const shading = shade ? '<w:shd w:val="clear" w:color="auto" w:fill="F3F2F1"/>' : "";
+        const content = text ? this.inlineXML([{ text, bold }]) : "";
+        const paragraph = right ? '<w:p><w:pPr><w:jc w:val="right"/></w:pPr>' : "<w:p>";
+        return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shading}</w:tcPr>${paragraph}${content}</w:p></w:tc>`;
+      };
+      const heading = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((text, column) =>
+        cell(widths[column], text, { bold: true, shade: true, right: numeric && column > 0 })).join("")}</w:tr>`;
+      const body = rows.map((row) => `<w:tr><w:trPr><w:cantSplit/>${height ? `<w:trHeight w:val="${height}"/>` : ""}</w:trPr>${
+        row.map((text, column) => cell(widths[column], text, { bold: numeric && column === 0, right: numeric && column > 0 })).join("")}</w:tr>`).join("");
+      this.body.push(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/></w:tblPr>` +
+        `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join("")}</w:tblGrid>${heading}${body}</w:tbl>`);
+    }
+
+    documentXML() {
+      // A4 with 2.54 cm margins: 9026 twips of text width, which the tables fill.
+      return `${declaration}<w:document ${wordNamespace} ${relationshipNamespace}><w:body>${this.body.join("")}` +
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" ' +
+        'w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>';
+    }
+
+    relationshipsXML() {
+      const links = [...this.links].map(([address, id]) =>
+        `<Relationship Id="${id}" Type="${relationshipType}hyperlink" Target="${escape(address)}" TargetMode="External"/>`);
+      return `${declaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        `<Relationship Id="rId1" Type="${relationshipType}styles" Target="styles.xml"/>` +
+        `<Relationship Id="rId2" Type="${relationshipType}numbering" Target="numbering.xml"/>${links.join("")}</Relationships>`;
+    }
+
+    numberingXML() {
+      const bullets = ["\u2022", "\u25e6", "\u25aa"];
+      const numbers = ["decimal", "lowerLetter", "lowerRoman"];
+      const level = (index, format, text) => `<w:lvl w:ilvl="${index}"><w:start w:val="1"/><w:numFmt w:val="${format}"/>` +
+        `<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="${720 * (index + 1)}" w:hanging="360"/></w:pPr></w:lvl>`;
+      const abstract = (id, levels) => `<w:abstractNum w:abstractNumId="${id}"><w:multiLevelType w:val="hybridMultilevel"/>${levels.join("")}</w:abstractNum>`;
+      let nums = '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>';
+      for (let list = 1; list <= this.orderedLists; list++) {
+        nums += `<w:num w:numId="${list + 1}"><w:abstractNumId w:val="1"/>` +
+          '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>';
+      }
+      return `${declaration}<w:numbering ${wordNamespace}>` +
+        abstract(0, bullets.map((bullet, index) => level(index, "bullet", bullet))) +
+        abstract(1, numbers.map((format, index) => level(index, format, `%${index + 1}.`))) +
+        `${nums}</w:numbering>`;
+    }
+  }
+
+  // ---- The fixed parts: styles, content types, relationships, properties -------------------------
+  function stylesXML() {
+    const sizes = [36, 30, 26, 24, 22, 22];
+    const headings = sizes.map((size, index) =>
+      `<w:style w:type="paragraph" w:styleId="Heading${index + 1}"><w:name w:val="heading ${index + 1}"/>` +
+      '<w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:qFormat/>' +
+      `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="${index < 2 ? 360 : 240}" w:after="120"/><w:outlineLvl w:val="${index}"/></w:pPr>` +
+      `<w:rPr><w:b/><w:bCs/>${index === 5 ? "<w:i/><w:iCs/>" : ""}<w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr></w:style>`).join("");
+    const border = (side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>`;
+    return `${declaration}<w:styles ${wordNamespace}>` +
+      '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/>' +
+      '<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+      '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
+      '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+      '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>' +
+      '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' +
+      '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>' +
+      '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>' +
+      '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+      '<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>' +
+      '<w:uiPriority w:val="10"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr>' +
+      '<w:rPr><w:b/><w:bCs/><w:sz w:val="48"/><w:szCs w:val="48"/></w:rPr></w:style>' +
+      headings +
+      '<w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>' +
+      '<w:uiPriority w:val="34"/><w:qFormat/><w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/></w:pPr></w:style>' +
+      '<w:style w:type="character" w:styleId="Hyperlink"><w:name w:val="Hyperlink"/><w:basedOn w:val="DefaultParagraphFont"/>' +
+      '<w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:rPr><w:color w:val="1D70B8"/><w:u w:val="single"/></w:rPr></w:style>' +
+      '<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="39"/>' +
+      `<w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:tblPr><w:tblBorders>${
+        ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).join("")}</w:tblBorders></w:tblPr></w:style>` +
+      "</w:styles>";
+  }
+
+  function contentTypesXML() {
+    const main = "application/vnd.openxmlformats-officedocument.wordprocessingml.";
+    return `${declaration}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+      '<Default Extension="xml" ContentType="application/xml"/>' +
+      `<Override PartName="/word/document.xml" ContentType="${main}document.main+xml"/>` +
+      `<Override PartName="/word/styles.xml" ContentType="${main}styles+xml"/>` +
+      `<Override PartName="/word/numbering.xml" ContentType="${main}numbering+xml"/>` +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+      "</Types>";
+  }
+
+  function packageRelationshipsXML() {
+    return `${declaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+      `<Relationship Id="rId1" Type="${relationshipType}officeDocument" Target="word/document.xml"/>` +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" ' +
+      'Target="docProps/core.xml"/></Relationships>';
+  }
+
+  /** Title and dates. The author is the toolkit: nothing about the user goes into the file. */
+  function corePropertiesXML(report) {
+    const created = report.created.replace(/\.\d+Z$/, "Z");
+    return `${declaration}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ` +
+      'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+      `<dc:title>${escape(report.title)}</dc:title>` +
+      `<dc:subject>${escape(`${report.toolkitTitle}, content version ${report.version}`)}</dc:subject>` +
+      `<dc:creator>${escape(report.toolkitTitle)}</dc:creator>` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
+      `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
+      "</cp:coreProperties>";
+  }
+
+  // ---- The report ------------------------------------------------------------------------------------
+  function writeReport(report, doc) {
+    doc.text(report.title, { style: "Title" });
+    doc.text(`Made on ${report.made}.`);
+    doc.text(`${report.toolkitTitle}, content version ${report.version}.${report.track ? ` Rules followed: ${report.track}.` : ""}`);
+
+    doc.heading(1, "At a glance");
+    const totals = (counts) => report.priorities.reduce((sum, priority) => sum + counts[priority.id], 0);
+    doc.table([4226, 1200, 1200, 1200, 1200],
+      ["Part", ...report.priorities.map((priority) => priority.label), "All"],
+      report.parts.map((part) => [part.label, ...report.priorities.map((priority) => String(part.counts[priority.id])),
+        String(totals(part.counts))]),
+      { numeric: true });
+
+    doc.heading(1, "About this report");
+    doc.html(report.disclaimers, 2);
+
+    if (report.urgent.length > 0) {
+      doc.heading(1, "Act now");
+      for (const item of report.urgent) doc.text(item.headline, { style: "ListParagraph", list: { id: 1, level: 0 } });
+    }
+
+    for (const part of report.parts) {
+      doc.heading(1, part.caption);
+      for (const question of part.questions) {
+        doc.heading(2, question.text);
+        doc.paragraph([{ text: "Your answer: ", bold: true }, { text: question.answer }]);
+        for (const item of question.guidance) writeGuidance(item, doc);
+      }
+    }
+  }
+
+  /** One piece of advice: its headline, priority and body, its links, and a table for the user's notes. */
+  function writeGuidance(item, doc) {
+    doc.heading(3, item.headline);
+    doc.paragraph([{ text: "Priority: ", bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] }]);
+    doc.html(item.html, 4);
+    if (item.links.length > 0) {
+      doc.text("Find out more:", { keepNext: true });
+      for (const link of item.links) doc.paragraph([{ text: link.title, link: link.url }], { style: "ListParagraph", list: { id: 1, level: 0 } });
+    }
+    doc.table([4826, 2100, 2100], ["Notes", "Owner", "Due date"], [["", "", ""]], { height: 1134 });
+    doc.text("");
+  }
+
+  /** The report (runtime.js's reportContent) as the bytes of a .docx file. */
+  function build(report) {
+    const doc = new WordDocument();
+    writeReport(report, doc);
+    const encoder = new TextEncoder();
+    const parts = [
+      ["[Content_Types].xml", contentTypesXML()],
+      ["_rels/.rels", packageRelationshipsXML()],
+      ["word/document.xml", doc.documentXML()],
+      ["word/styles.xml", stylesXML()],
+      ["word/numbering.xml", doc.numberingXML()],
+      ["word/_rels/document.xml.rels", doc.relationshipsXML()],
+      ["docProps/core.xml", corePropertiesXML(report)],
+    ];
+    return zip(parts.map(([name, xml]) => ({ name, data: encoder.encode(xml) })), new Date(report.created));
+  }
+
+  globalThis.toolkitDocx = { build, zip, crc32 };
+})();
