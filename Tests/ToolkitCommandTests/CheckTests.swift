@@ -32,10 +32,4 @@ struct CheckTests {
         let items = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
         #expect(items?.first?.keys.sorted() == ["column", "file", "fix", "line", "message", "severity"])
     }
-
-    @Test("the shipped content has no errors")
-    func shipped() throws {
-        let result = try runToolkit(["check"], in: packageRoot)
-        #expect(result.status == 0, "\(result.errors)")
-    }
 }
