@@ -2,7 +2,7 @@ import ToolkitModel
 
 /// Warnings for what is legal but probably wrong.
 func checkEditorial(_ toolkit: Toolkit) -> [Diagnostic] {
-    var diagnostics: [Diagnostic] = []
+    var diagnostics = checkStatedLength(toolkit)
     for question in toolkit.allQuestions {
         if question.text.count > 120 {
             diagnostics.append(.warning("the question is \(question.text.count) characters long", at: question.location,
@@ -27,4 +27,15 @@ func checkEditorial(_ toolkit: Toolkit) -> [Diagnostic] {
         }
     }
     return diagnostics
+}
+
+/// The start page's "about N minutes" should match the questions a user meets: about a minute each,
+/// on the longest track.
+func checkStatedLength(_ toolkit: Toolkit) -> [Diagnostic] {
+    guard let minutes = toolkit.minutes else { return [] }
+    let opening = toolkit.openingParts.flatMap(\.questions).count
+    let longest = opening + (toolkit.tracks.map { $0.parts.flatMap(\.questions).count }.max() ?? 0)
+    guard Double(minutes) < Double(longest) * 0.75 || Double(minutes) > Double(longest) * 1.5 else { return [] }
+    return [.warning("'minutes: \(minutes)' does not match the \(longest) questions of the longest path", at: toolkit.location,
+                     fix: "allow about a minute a question: write 'minutes: \(longest)' and the same figure on the start page")]
 }

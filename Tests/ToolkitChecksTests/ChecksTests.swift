@@ -103,6 +103,19 @@ struct ChecksTests {
         #expect(found.contains { $0.contains("warning: the answer 'no' of 'second' earns no guidance") }, "\(found)")
     }
 
+    @Test func aMisspeltIdGivesOneErrorNotACascade() throws {
+        let found = try diagnostics(["t/1-basics/02-second.md": question("second", "show-if: frist = yes\n")])
+        #expect(found.count == 1, "\(found)")
+    }
+
+    @Test func warnsWhenTheStatedTimeDoesNotMatchTheQuestions() throws {
+        let toolkit = Fixtures.validToolkit["t/toolkit.md"]!.replacingOccurrences(of: "review-by: 2027-05-01", with: "review-by: 2027-05-01\nminutes: 30")
+        let found = try diagnostics(["t/toolkit.md": toolkit])
+        #expect(found == ["t/toolkit.md:1:1: warning: 'minutes: 30' does not match the 2 questions of the longest path. allow about a minute a question: write 'minutes: 2' and the same figure on the start page"])
+        let right = try diagnostics(["t/toolkit.md": toolkit.replacingOccurrences(of: "minutes: 30", with: "minutes: 2")])
+        #expect(right == [])
+    }
+
     @Test func aLargeGeneratedToolkitChecksWithoutEnumeratingPaths() {
         // 2,000 questions with random branching: enumerating paths would never finish.
         let toolkit = GeneratedToolkit.make(questionsPerTrack: 1000, seed: 7)
