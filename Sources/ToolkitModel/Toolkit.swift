@@ -119,6 +119,9 @@ public struct Question: Sendable, Equatable {
     }
 
     public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+
+    /// In a question with several answers, 'none' means none of the others, so choosing it clears them.
+    public func isExclusive(_ option: Option) -> Bool { kind == .any && option.id == "none" }
 }
 
 public struct Option: Sendable, Equatable {

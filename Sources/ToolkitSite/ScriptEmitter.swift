@@ -44,7 +44,10 @@ public enum ScriptEmitter {
         out += "\(indent)  kind: \(js(q.kind.rawValue)),\n"
         out += "\(indent)  hint: \(q.hint.map(js) ?? "null"),\n"
         out += "\(indent)  html: \(js(Markdown.html(q.moreInformation))),\n"
-        out += "\(indent)  options: [\(q.options.map { "{ id: \(js($0.id)), label: \(js($0.label)) }" }.joined(separator: ", "))],\n"
+        let options = q.options.map { option in
+            "{ id: \(js(option.id)), label: \(js(option.label))\(q.isExclusive(option) ? ", exclusive: true" : "") }"
+        }
+        out += "\(indent)  options: [\(options.joined(separator: ", "))],\n"
         out += "\(indent)  showIf: \(function(q.showIf)),\n"
         out += "\(indent)  guidance: [\n"
         for g in q.guidance {

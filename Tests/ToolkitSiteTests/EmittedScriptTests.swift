@@ -145,3 +145,15 @@ struct PathEnumerator {
         }
     }
 }
+
+struct ExclusiveAnswerTests {
+    @Test func noneIsExclusiveOnlyInQuestionsWithSeveralAnswers() {
+        let options = [Option(id: "health", label: "Health"), Option(id: "none", label: "None of these")]
+        let several = Question(id: "kinds", text: "Which?", kind: .any, options: options)
+        let one = Question(id: "pick", text: "Which?", kind: .one, options: options)
+        let toolkit = Toolkit(id: "t", title: "T", tracks: [Track(id: "t", title: "T", parts: [Part(id: "p", title: "P", questions: [several, one])])])
+        let script = ScriptEmitter.script(for: toolkit)
+        #expect(script.contains(#"{ id: "none", label: "None of these", exclusive: true }"#))
+        #expect(script.components(separatedBy: "exclusive: true").count == 2, "only the question with several answers")
+    }
+}

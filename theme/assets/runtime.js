@@ -489,11 +489,13 @@
           error && h("p", { class: "error-message", id: "question-error" },
             h("span", { class: "visually-hidden" }, "Error: "), error),
           h("div", { class: type === "radio" ? "radios" : "checkboxes" },
-            question.options.map((option, index) =>
+            question.options.map((option, index) => [
+              option.exclusive && h("div", { class: "choice__divider" }, "or"),
               h("div", { class: "choice" },
                 h("input", { class: "choice__input", id: `answer-${index}`, name: "answer", type, value: option.id,
-                  checked: chosen.includes(option.id) }),
-                h("label", { class: "choice__label", for: `answer-${index}` }, option.label)))))),
+                  checked: chosen.includes(option.id), "data-exclusive": option.exclusive || null,
+                  onchange: clearOthersWhenExclusive }),
+                h("label", { class: "choice__label", for: `answer-${index}` }, option.label))])))),
       question.html && h("details", { class: "details" },
         h("summary", { class: "details__summary" },
           h("span", { class: "details__summary-text" }, "More information about this question")),
@@ -508,6 +510,17 @@
       form,
       position === 0 && h("p", { class: "no-print" }, "If you saved your answers to a file, you can ",
         h("a", { href: "#/answers" }, "load your answers from the file"), "."));
+  }
+
+  /** 'None of these' and the other answers cannot both be chosen: choosing one side clears the other. */
+  function clearOthersWhenExclusive(event) {
+    const changed = event.target;
+    if (!changed.checked || changed.type !== "checkbox") return;
+    for (const other of changed.form.querySelectorAll("input[type=checkbox]:checked")) {
+      if (other !== changed && (changed.dataset.exclusive !== undefined || other.dataset.exclusive !== undefined)) {
+        other.checked = false;
+      }
+    }
   }
 
   function errorSummary(message, fieldID) {
