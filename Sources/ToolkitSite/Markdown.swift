@@ -49,7 +49,7 @@ extension String {
     }
 
     /// Escaped for HTML text and attribute values.
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var out = ""
         for c in self {
             switch c {

@@ -160,7 +160,6 @@ struct New: ParsableCommand {
             version: \(year).\(month)
             law-as-at: \(today)
             review-by: \(date(monthsFromNow: 6))
-            minutes: 20
             ---
             The start page. Say who the toolkit is for, what it covers and what it does not.
 

@@ -1,5 +1,6 @@
 import Foundation
 import ToolkitModel
+import ToolkitSite
 
 /// The pages only the preview server shows: the errors in place of the site, the editors' page, the map,
 /// and the reload script. None of this is ever written into a site folder.
@@ -150,20 +151,8 @@ enum PreviewPages {
 
     private static func count(_ n: Int, _ noun: String) -> String { "\(n == 0 ? "no" : String(n)) \(noun)\(n == 1 ? "" : "s")" }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    /// The site's own HTML escaping, so preview pages and site pages escape alike.
+    static func escape(_ text: String) -> String { text.htmlEscaped }
 
     /// Reloads the tab when the preview is rebuilt. The address, and so the `#/question/ID` route, stays
     /// as it is; answers stay in localStorage; the scroll position is kept for the reload.

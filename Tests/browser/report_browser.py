@@ -9,15 +9,16 @@ import base64
 import json
 import os
 import random
-import subprocess
 import time
 from pathlib import Path
 
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
+
+import conftest
+from conftest import wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("TOOLKIT_SITE", REPO / "site")).resolve()
@@ -46,13 +47,6 @@ def new_browser(download_dir):
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.execute_cdp_cmd("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)})
     return driver
-
-
-def wait_for(driver, condition, timeout=10, message=""):
-    try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.05).until(lambda d: condition(d))
-    except TimeoutException as error:
-        raise AssertionError(f"timed out waiting for {message}") from error
 
 
 def wait_for_download(folder, suffix, before=(), timeout=15):
@@ -129,10 +123,7 @@ def outline(driver):
 def evaluate(toolkit_id, answer_sets):
     """What the Swift model says for each set of answers: [{asked, track, guidance}]."""
     assert TOOLKIT_BIN.exists(), f"{TOOLKIT_BIN} is missing: run `swift build`"
-    result = subprocess.run([str(TOOLKIT_BIN), "evaluate", "--content", str(CONTENT), toolkit_id],
-                            input=json.dumps(answer_sets), capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, f"toolkit evaluate failed: {result.stderr}"
-    return json.loads(result.stdout)
+    return conftest.evaluate(TOOLKIT_BIN, CONTENT, toolkit_id, answer_sets)
 
 
 def richest_plan(toolkit, seed=4, tries=300):
@@ -288,21 +279,6 @@ class Visit:
 
 # ---- Accessibility ------------------------------------------------------------------------------------
 
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
-
-def axe_source():
-    """axe-core as bundled by selenium-axe-python (4.9, which knows the WCAG 2.2 rules)."""
-    import selenium_axe_python
-    return (Path(selenium_axe_python.__file__).parent / "axe-core" / "axe.min.js").read_text(encoding="utf-8")
-
-
 def axe_violations(driver):
-    """axe-core's violations on the page as it is now: ['rule: help (targets)']."""
-    if not driver.execute_script("return !!window.axe"):
-        driver.execute_script(axe_source())
-    violations = driver.execute_async_script(
-        "const done = arguments[arguments.length - 1];"
-        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}, resultTypes: ['violations']})"
-        ".then((r) => done(r.violations), (e) => done([{id: 'axe-error', help: String(e), nodes: []}]));", AXE_TAGS)
-    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
+    """axe-core's violations on the page as it is now, one line each: 'rule: help (targets)'."""
+    return [f"{v['id']}: {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in conftest.axe_violations(driver)]
