@@ -65,6 +65,10 @@ public struct ContentLoader {
         }
     }
 
+    /// When the law a file states was last checked, and when it must be checked again. Required in
+    /// question files; accepted, and checked as dates, in the others.
+    static let lawDates = ["law-checked", "review-by"]
+
     /// Reads a file that has a single section of front matter and a body.
     private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String)? {
         guard let file = read(path) else { return nil }
@@ -76,6 +80,9 @@ public struct ContentLoader {
         let section = file.sections[0]
         guard let settings = FrontMatter(section.frontMatter, path: path, firstLine: section.frontMatterLine,
                                          allowed: allowed, diagnostics: &diagnostics) else { return nil }
+        if allowed.contains("law-checked") {
+            for key in Self.lawDates { _ = settings.date(key, required: false, diagnostics: &diagnostics) }
+        }
         return (settings, section.body)
     }
 
@@ -98,12 +105,12 @@ public struct ContentLoader {
             lawAsAt: settings.date("law-as-at", required: true, diagnostics: &diagnostics) ?? "",
             reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics) ?? "",
             minutes: minutes, startPage: body, tracks: [], location: settings.start)
-        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title"]) {
+        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title"] + Self.lawDates) {
             toolkit.report = ReportIntroduction(
                 title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
                 body: reportBody)
         }
-        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"]) {
+        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDates) {
             toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
         }
 
@@ -132,7 +139,7 @@ public struct ContentLoader {
     }
 
     private mutating func loadTrack(_ folder: String) -> Track? {
-        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when"]) else { return nil }
+        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when"] + Self.lawDates) else { return nil }
         var parts: [Part] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
             if exists(entry + "/part.md") {
@@ -154,7 +161,7 @@ public struct ContentLoader {
     }
 
     private mutating func loadPart(_ folder: String) -> Part? {
-        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"]) else { return nil }
+        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDates) else { return nil }
         var questions: [Question] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
             guard entry.hasSuffix(".md"), !isDirectory(entry) else {

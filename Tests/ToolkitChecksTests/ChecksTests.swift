@@ -130,5 +130,15 @@ struct ChecksTests {
         #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
         #expect(loaded.toolkits.map(\.id) == ["data-analytics"])
         #expect(loaded.toolkits.first?.tracks.map(\.id) == ["law-enforcement", "general"])
+        // Every file says when its law was checked and when it is to be reviewed.
+        let folder = root.appendingPathComponent("content/data-analytics").path
+        let files = FileManager.default.enumerator(atPath: folder)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        #expect(files.count > 70)
+        for file in files {
+            let text = try String(contentsOfFile: folder + "/" + file, encoding: .utf8)
+            let frontMatter = text.components(separatedBy: "\n---").first ?? ""
+            #expect(frontMatter.contains("\nlaw-checked: ") || frontMatter.contains("\nlaw-as-at: "), "\(file) has no law-checked date")
+            #expect(frontMatter.contains("\nreview-by: "), "\(file) has no review-by date")
+        }
     }
 }

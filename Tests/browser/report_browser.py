@@ -19,6 +19,7 @@ from selenium.webdriver.common.by import By
 
 import conftest
 from conftest import wait_for
+from toolkit_pages import random_answer
 
 REPO = Path(__file__).resolve().parents[2]
 SITE = Path(os.environ.get("TOOLKIT_SITE", REPO / "site")).resolve()
@@ -73,7 +74,7 @@ const m = globalThis.toolkitModel;
 const questions = [];
 const add = (part, track, index, count) => part.questions.forEach((q) => questions.push({
   id: q.id, text: q.text, kind: q.kind, part: part.title, partIndex: index, partCount: count,
-  track: track ? track.title : null, options: q.options.map((o) => ({id: o.id, label: o.label})),
+  track: track ? track.title : null, options: q.options.map((o) => ({id: o.id, label: o.label, exclusive: !!o.exclusive})),
   guidance: q.guidance.map((g) => ({id: g.id, priority: g.priority, headline: g.headline, html: g.html,
                                     links: g.links}))}));
 m.openingParts.forEach((p, i) => add(p, null, i, m.openingParts.length));
@@ -106,14 +107,7 @@ class Outline:
         return f"{prefix}Part {q['partIndex'] + 1} of {q['partCount']}: {q['part']}"
 
     def random_answers(self, rng):
-        answers = {}
-        for q in self.data["questions"]:
-            options = [o["id"] for o in q["options"]]
-            if q["kind"] == "any":
-                answers[q["id"]] = [o for o in options if rng.random() < 0.3] or [rng.choice(options)]
-            else:
-                answers[q["id"]] = rng.choice(options)
-        return answers
+        return {q["id"]: random_answer(q, rng, share=0.3) for q in self.data["questions"]}
 
 
 def outline(driver):

@@ -18,7 +18,7 @@ OUTLINE_JS = """
 const m = globalThis.toolkitModel;
 const part = (p) => ({id: p.id, title: p.title, hasIntro: !!p.html, questions: p.questions.map((q) => ({
   id: q.id, text: q.text, kind: q.kind, hasInfo: !!q.html, conditional: !!q.showIf,
-  options: q.options.map((o) => ({id: o.id, label: o.label})),
+  options: q.options.map((o) => ({id: o.id, label: o.label, exclusive: !!o.exclusive})),
   guidance: q.guidance.map((g) => ({id: g.id, priority: g.priority, headline: g.headline}))}))});
 return {id: m.id, title: m.title, version: m.version, reportTitle: m.report.title,
   openingParts: m.openingParts.map(part),
@@ -74,12 +74,7 @@ class Outline:
         for question in self.questions.values():
             if rng.random() < skip:
                 continue
-            options = [o["id"] for o in question["options"]]
-            if question["kind"] == "any":
-                chosen = [o for o in options if rng.random() < 0.4] or [rng.choice(options)]
-                answers[question["id"]] = chosen
-            else:
-                answers[question["id"]] = rng.choice(options)
+            answers[question["id"]] = random_answer(question, rng)
         return answers
 
 
@@ -134,6 +129,19 @@ def branching_changes(outline, swift_model, answers, run):
         adds = bool(set(nr["asked"]) - set(run["asked"]))
         return (not in_track, not adds)
     return sorted(changes, key=rank)
+
+
+def random_answer(question, rng, share=0.4):
+    """One option; or, for a question with several answers, a non-empty set that never mixes an exclusive
+    answer ('None of these') with the others, since the page does not allow that."""
+    options = question["options"]
+    if question["kind"] != "any":
+        return rng.choice(options)["id"]
+    chosen = [o for o in options if rng.random() < share] or [rng.choice(options)]
+    exclusive = [o for o in chosen if o.get("exclusive")]
+    if exclusive and len(chosen) > len(exclusive):
+        chosen = exclusive[:1] if rng.random() < 0.5 else [o for o in chosen if not o.get("exclusive")]
+    return [o["id"] for o in chosen]
 
 
 class Questionnaire:
