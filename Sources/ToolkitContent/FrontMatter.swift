@@ -65,8 +65,6 @@ struct FrontMatter {
 
     func node(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
 
-    func has(_ key: String) -> Bool { node(key) != nil }
-
     /// A text setting. A missing required setting is reported with how to add it.
     func string(_ key: String, required: Bool = false, example: String = "…",
                 diagnostics: inout [Diagnostic]) -> Located<String>? {

@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// Markdown to HTML through cmark. Raw HTML in content is dropped (cmark's safe default), and
 /// `glossary:` links become links to the glossary page.
@@ -30,24 +31,9 @@ public enum Markdown {
     }
 
     private static let externalLink = try! NSRegularExpression(pattern: #"<a href="(https?://[^"]*)""#)
-
-    /// Plain text for titles and summaries: the Markdown with its markup removed.
-    public static func text(_ markdown: String) -> String {
-        html(markdown).replacingTags()
-    }
 }
 
-import Foundation
-
 extension String {
-    func replacingTags() -> String {
-        var out = "", inTag = false
-        for c in self {
-            if c == "<" { inTag = true } else if c == ">" { inTag = false } else if !inTag { out.append(c) }
-        }
-        return out.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
     /// Escaped for HTML text and attribute values.
     public var htmlEscaped: String {
         var out = ""
