@@ -105,10 +105,17 @@ public struct ContentLoader {
             lawAsAt: settings.date("law-as-at", required: true, diagnostics: &diagnostics) ?? "",
             reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics) ?? "",
             minutes: minutes, startPage: body, tracks: [], location: settings.start)
-        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title"] + Self.lawDates) {
+        let meanings = Priority.allCases.map(\.rawValue)
+        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDates) {
+            var priorityMeanings: [Priority: String] = [:]
+            for priority in Priority.allCases {
+                priorityMeanings[priority] = report.string(priority.rawValue, diagnostics: &diagnostics)?.value
+            }
             toolkit.report = ReportIntroduction(
                 title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
-                body: reportBody)
+                body: reportBody,
+                notice: report.string("notice", diagnostics: &diagnostics)?.value ?? "",
+                priorityMeanings: priorityMeanings)
         }
         if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDates) {
             toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
@@ -139,7 +146,7 @@ public struct ContentLoader {
     }
 
     private mutating func loadTrack(_ folder: String) -> Track? {
-        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when"] + Self.lawDates) else { return nil }
+        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDates) else { return nil }
         var parts: [Part] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
             if exists(entry + "/part.md") {
@@ -157,6 +164,7 @@ public struct ContentLoader {
                      title: settings.string("title", required: true, example: "Law enforcement processing",
                                             diagnostics: &diagnostics)?.value ?? "",
                      description: body, when: settings.condition("when", diagnostics: &diagnostics),
+                     ifUnsure: settings.string("if-unsure", diagnostics: &diagnostics)?.value ?? "",
                      parts: parts, location: settings.start)
     }
 

@@ -38,9 +38,16 @@ public struct Toolkit: Sendable, Equatable {
 
 public struct ReportIntroduction: Sendable, Equatable {
     public var title: String
-    /// Markdown: what the report is and its disclaimers.
+    /// Markdown: what the report is and its disclaimers, shown in full at the end of the report.
     public var body: String
-    public init(title: String = "Your report", body: String = "") { self.title = title; self.body = body }
+    /// A short notice for the top of the report: it is not legal advice, and who to take it to.
+    public var notice: String
+    /// What each priority means, in the editors' words ("Act now: before you build anything").
+    public var priorityMeanings: [Priority: String]
+    public init(title: String = "Your report", body: String = "", notice: String = "",
+                priorityMeanings: [Priority: String] = [:]) {
+        self.title = title; self.body = body; self.notice = notice; self.priorityMeanings = priorityMeanings
+    }
 }
 
 public struct GlossaryTerm: Sendable, Equatable {
@@ -59,13 +66,15 @@ public struct Track: Sendable, Equatable {
     public var title: String
     public var description: String
     public var when: Condition?
+    /// What to confirm, and with whom, when a user reaches this track through a 'Not sure' answer.
+    public var ifUnsure: String
     public var parts: [Part]
     public var location: SourceLocation
 
-    public init(id: String, title: String, description: String = "", when: Condition? = nil, parts: [Part],
-                location: SourceLocation = .unknown) {
-        self.id = id; self.title = title; self.description = description; self.when = when; self.parts = parts
-        self.location = location
+    public init(id: String, title: String, description: String = "", when: Condition? = nil, ifUnsure: String = "",
+                parts: [Part], location: SourceLocation = .unknown) {
+        self.id = id; self.title = title; self.description = description; self.when = when; self.ifUnsure = ifUnsure
+        self.parts = parts; self.location = location
     }
 }
 
@@ -131,6 +140,9 @@ public struct Option: Sendable, Equatable {
     public init(id: String, label: String, location: SourceLocation = .unknown) {
         self.id = id; self.label = label; self.location = location
     }
+
+    /// 'Not sure' is an answer that leaves something to find out; the report counts them.
+    public var isUnsure: Bool { id == "not-sure" }
 }
 
 /// How pressing an item of guidance is; the report puts the most pressing first.

@@ -13,6 +13,12 @@ public enum Markdown {
         defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             let node = cmark_iter_get_node(iterator)
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node) {
+                let text = String(cString: literal)
+                let kept = keepingReferencesTogether(text)
+                if kept != text { cmark_node_set_literal(node, kept) }
+                continue
+            }
             guard cmark_node_get_type(node) == CMARK_NODE_LINK, let raw = cmark_node_get_url(node) else { continue }
             let url = String(cString: raw)
             if url.hasPrefix("glossary:") {
@@ -23,6 +29,19 @@ public enum Markdown {
         defer { free(rendered) }
         return markingExternalLinks(String(cString: rendered))
     }
+
+    /// "Article 6(1)(c)" or "section 35(2)" must not break across lines: a no-break space after the word,
+    /// and a word joiner between brackets, where browsers may otherwise break.
+    public static func keepingReferencesTogether(_ text: String) -> String {
+        guard text.contains(where: \.isNumber) else { return text }
+        let range = NSRange(text.startIndex..., in: text)
+        var out = reference.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\u{00A0}$2")
+        out = out.replacingOccurrences(of: ")(", with: ")\u{2060}(")
+        return out
+    }
+
+    private static let reference = try! NSRegularExpression(
+        pattern: #"\b(Articles?|[Ss]ections?|Schedule|[Pp]aragraph|[Pp]art|[Rr]egulation|s\.|ss\.|Art) (\d)"#)
 
     /// Links that leave the site say so to browsers and send no referrer.
     static func markingExternalLinks(_ html: String) -> String {

@@ -11,7 +11,13 @@ public enum ScriptEmitter {
         out += "  title: \(js(toolkit.title)),\n"
         out += "  version: \(js(toolkit.version)),\n"
         out += "  lawAsAt: \(js(toolkit.lawAsAt)),\n"
-        out += "  report: { title: \(js(toolkit.report.title)), html: \(js(Markdown.html(toolkit.report.body))) },\n"
+        out += "  report: {\n"
+        out += "    title: \(js(toolkit.report.title)),\n"
+        out += "    notice: \(js(toolkit.report.notice)),\n"
+        let meanings = Priority.allCases.map { "\(js($0.rawValue)): \(js(toolkit.report.priorityMeanings[$0] ?? ""))" }
+        out += "    priorities: { \(meanings.joined(separator: ", ")) },\n"
+        out += "    html: \(js(Markdown.html(toolkit.report.body))),\n"
+        out += "  },\n"
         out += "  openingParts: [\n\(toolkit.openingParts.map { part($0, indent: "    ") }.joined())  ],\n"
         out += "  tracks: [\n"
         for track in toolkit.tracks {
@@ -19,6 +25,8 @@ public enum ScriptEmitter {
             out += "      id: \(js(track.id)),\n"
             out += "      title: \(js(track.title)),\n"
             out += "      when: \(function(track.when)),\n"
+            out += "      html: \(js(Markdown.html(track.description))),\n"
+            out += "      ifUnsure: \(js(track.ifUnsure)),\n"
             out += "      parts: [\n\(track.parts.map { part($0, indent: "        ") }.joined())      ],\n"
             out += "    },\n"
         }
@@ -45,10 +53,12 @@ public enum ScriptEmitter {
         out += "\(indent)  hint: \(q.hint.map(js) ?? "null"),\n"
         out += "\(indent)  html: \(js(Markdown.html(q.moreInformation))),\n"
         let options = q.options.map { option in
-            "{ id: \(js(option.id)), label: \(js(option.label))\(q.isExclusive(option) ? ", exclusive: true" : "") }"
+            "{ id: \(js(option.id)), label: \(js(option.label))\(q.isExclusive(option) ? ", exclusive: true" : "")\(option.isUnsure ? ", unsure: true" : "") }"
         }
         out += "\(indent)  options: [\(options.joined(separator: ", "))],\n"
         out += "\(indent)  showIf: \(function(q.showIf)),\n"
+        // Lets the page say 'Question 3 of 8' only when no unanswered question can still change the count.
+        out += "\(indent)  dependsOn: [\((q.showIf?.questionIDs ?? []).map(js).joined(separator: ", "))],\n"
         out += "\(indent)  guidance: [\n"
         for g in q.guidance {
             out += "\(indent)    {\n"

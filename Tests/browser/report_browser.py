@@ -215,6 +215,10 @@ class Visit:
         asked = []
         while self.h1() != "Check your answers":
             question = self.question_id()
+            continuing = self.driver.find_elements(By.CSS_SELECTOR, "#app [data-continue]")
+            if question is None and continuing:
+                self.act(continuing[0])  # a page between questions: which rules apply, or a part's start
+                continue
             assert question is not None, f"neither a question nor the check page: {self.h1()!r}"
             assert len(asked) < limit, "the questionnaire does not end"
             asked.append(question)

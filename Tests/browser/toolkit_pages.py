@@ -223,12 +223,26 @@ class Questionnaire:
         asked = []
         while not self.is_check_page():
             question_id = self.current()
+            if question_id is None and self.pass_interstitial():
+                continue
             assert question_id is not None, f"neither a question nor the check page: {self.h1().text!r}"
             assert len(asked) < limit, f"the questionnaire does not end: {asked[-10:]}"
             asked.append(question_id)
             self.on_state(f"question {question_id}")
             self.answer(answers[question_id])
         return asked
+
+    def pass_interstitial(self):
+        """On a page between questions (which rules apply, the start of a part), presses 'Continue'.
+        Returns False on any other page."""
+        buttons = self.driver.find_elements(By.CSS_SELECTOR, "#app [data-continue]")
+        if not buttons:
+            return False
+        self.on_state(f"page {self.h1().text!r}")
+        old = self.h1()
+        buttons[0].click()
+        self.wait_for_page(old)
+        return True
 
     def follow(self, link_text=None, css=None):
         old = self.h1()

@@ -160,7 +160,8 @@
       } catch {
         return null;
       }
-      if (!this.links.has(normalised)) this.links.set(normalised, `rId${this.links.size + 3}`);
+      // rId1 to rId4 are the styles, the numbering, the header and the footer.
+      if (!this.links.has(normalised)) this.links.set(normalised, `rId${this.links.size + 5}`);
       return this.links.get(normalised);
     }
 
@@ -184,10 +185,13 @@
       return xml;
     }
 
-    paragraph(segments, { style, keepNext, list, indent, align } = {}) {
+    paragraph(segments, { style, keepNext, list, indent, align, box } = {}) {
+      const line = '<w:top w:val="single" w:sz="4" w:space="4" w:color="B1B4B6"/><w:left w:val="single" w:sz="4" w:space="4" w:color="B1B4B6"/>' +
+        '<w:bottom w:val="single" w:sz="4" w:space="4" w:color="B1B4B6"/><w:right w:val="single" w:sz="4" w:space="4" w:color="B1B4B6"/>';
       const properties = [
         style && `<w:pStyle w:val="${style}"/>`,
         keepNext && "<w:keepNext/>",
+        box && `<w:pBdr>${line}</w:pBdr><w:spacing w:before="120" w:after="240"/>`,
         list && `<w:numPr><w:ilvl w:val="${list.level}"/><w:numId w:val="${list.id}"/></w:numPr>`,
         indent && `<w:ind w:left="${indent}"/>`,
         align && `<w:jc w:val="${align}"/>`,
@@ -283,17 +287,18 @@
     }
 
     /** A table with a header row; `rows` are arrays of cell text; `height` makes empty rows tall enough to write in. */
-    table(widths, header, rows, { height, numeric } = {}) {
-      const cell = (width, text, { bold, shade, right } = {}) => {
+    table(widths, header, rows, { height, numeric, shades } = {}) {
+      const cell = (width, text, { bold, shade, right, colour } = {}) => {
         const shading = shade ? '<w:shd w:val="clear" w:color="auto" w:fill="F3F2F1"/>' : "";
-        const content = text ? this.inlineXML([{ text, bold }]) : "";
+        const content = text ? this.inlineXML([{ text, bold: bold || !!colour, colour }]) : "";
         const paragraph = right ? '<w:p><w:pPr><w:jc w:val="right"/></w:pPr>' : "<w:p>";
         return `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>${shading}</w:tcPr>${paragraph}${content}</w:p></w:tc>`;
       };
       const heading = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((text, column) =>
         cell(widths[column], text, { bold: true, shade: true, right: numeric && column > 0 })).join("")}</w:tr>`;
       const body = rows.map((row) => `<w:tr><w:trPr><w:cantSplit/>${height ? `<w:trHeight w:val="${height}"/>` : ""}</w:trPr>${
-        row.map((text, column) => cell(widths[column], text, { bold: numeric && column === 0, right: numeric && column > 0 })).join("")}</w:tr>`).join("");
+        row.map((text, column) => cell(widths[column], text, { bold: numeric && column === 0, right: numeric && column > 0,
+          colour: shades && shades[column] && shades[column](row) })).join("")}</w:tr>`).join("");
       this.body.push(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/></w:tblPr>` +
         `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join("")}</w:tblGrid>${heading}${body}</w:tbl>`);
     }
@@ -301,7 +306,8 @@
     documentXML() {
       // A4 with 2.54 cm margins: 9026 twips of text width, which the tables fill.
       return `${declaration}<w:document ${wordNamespace} ${relationshipNamespace}><w:body>${this.body.join("")}` +
-        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" ' +
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>' +
+        '<w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" ' +
         'w:header="708" w:footer="708" w:gutter="0"/></w:sectPr></w:body></w:document>';
     }
 
@@ -310,7 +316,9 @@
         `<Relationship Id="${id}" Type="${relationshipType}hyperlink" Target="${escape(address)}" TargetMode="External"/>`);
       return `${declaration}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
         `<Relationship Id="rId1" Type="${relationshipType}styles" Target="styles.xml"/>` +
-        `<Relationship Id="rId2" Type="${relationshipType}numbering" Target="numbering.xml"/>${links.join("")}</Relationships>`;
+        `<Relationship Id="rId2" Type="${relationshipType}numbering" Target="numbering.xml"/>` +
+        `<Relationship Id="rId3" Type="${relationshipType}header" Target="header1.xml"/>` +
+        `<Relationship Id="rId4" Type="${relationshipType}footer" Target="footer1.xml"/>${links.join("")}</Relationships>`;
     }
 
     numberingXML() {
@@ -372,6 +380,8 @@
       `<Override PartName="/word/document.xml" ContentType="${main}document.main+xml"/>` +
       `<Override PartName="/word/styles.xml" ContentType="${main}styles+xml"/>` +
       `<Override PartName="/word/numbering.xml" ContentType="${main}numbering+xml"/>` +
+      `<Override PartName="/word/header1.xml" ContentType="${main}header+xml"/>` +
+      `<Override PartName="/word/footer1.xml" ContentType="${main}footer+xml"/>` +
       '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
       "</Types>";
   }
@@ -397,39 +407,82 @@
       "</cp:coreProperties>";
   }
 
+  // ---- Header and footer: the marking, the project, and 'Page X of Y' on every page -----------------
+  const centred = (runs) => `<w:p><w:pPr><w:jc w:val="center"/></w:pPr>${runs}</w:p>`;
+  const plainRun = (text, bold) => runXML({ text, bold });
+  /** A field Word fills in as it lays out the pages (PAGE, NUMPAGES), with a value shown until it does. */
+  const field = (code, shown) => `<w:fldSimple w:instr=" ${code} "><w:r><w:t>${shown}</w:t></w:r></w:fldSimple>`;
+
+  function headerXML(report) {
+    const project = report.project || {};
+    const about = [project.name && `Project: ${project.name}`, project.author && `Author: ${project.author}`].filter(Boolean).join(". ");
+    return `${declaration}<w:hdr ${wordNamespace} ${relationshipNamespace}>` +
+      (project.marking ? centred(plainRun(project.marking, true)) : "") +
+      centred(plainRun(about ? `${about}. ${report.title}, ${report.made}` : `${report.title}, ${report.made}`)) +
+      "</w:hdr>";
+  }
+
+  function footerXML(report) {
+    const marking = (report.project || {}).marking;
+    return `${declaration}<w:ftr ${wordNamespace} ${relationshipNamespace}>` +
+      centred(`${plainRun("Page ")}${field("PAGE", "1")}${plainRun(" of ")}${field("NUMPAGES", "1")}`) +
+      (marking ? centred(plainRun(marking, true)) : "") +
+      "</w:ftr>";
+  }
+
   // ---- The report ------------------------------------------------------------------------------------
   function writeReport(report, doc) {
     doc.text(report.title, { style: "Title" });
-    doc.text(`Made on ${report.made}.`);
-    doc.text(`${report.toolkitTitle}, content version ${report.version}.${report.track ? ` Rules followed: ${report.track}.` : ""}`);
-
-    doc.heading(1, "At a glance");
-    const totals = (counts) => report.priorities.reduce((sum, priority) => sum + counts[priority.id], 0);
-    doc.table([4226, 1200, 1200, 1200, 1200],
-      ["Part", ...report.priorities.map((priority) => priority.label), "All"],
-      report.parts.map((part) => [part.label, ...report.priorities.map((priority) => String(part.counts[priority.id])),
-        String(totals(part.counts))]),
-      { numeric: true });
-
-    doc.heading(1, "About this report");
-    doc.html(report.disclaimers, 2);
-
-    if (report.urgent.length > 0) {
-      doc.heading(1, "Act now");
-      for (const item of report.urgent) doc.text(item.headline, { style: "ListParagraph", list: { id: 1, level: 0 } });
-    }
-
+    const project = report.project || {};
+    if (project.name) doc.paragraph([{ text: "Project: ", bold: true }, { text: project.name }]);
+    if (project.author) doc.paragraph([{ text: "Author: ", bold: true }, { text: project.author }]);
+    doc.text(`Made on ${report.made}. ${report.toolkitTitle}, content version ${report.version}.` +
+      `${report.track ? ` Rules followed: ${report.track}.` : ""}`);
+    if (report.notice) doc.paragraph([{ text: report.notice, bold: true }]);
+    writeSummary(report, doc);
+    writeActionLog(report, doc);
     for (const part of report.parts) {
       doc.heading(1, part.caption);
       for (const question of part.questions) {
         doc.heading(2, question.text);
         doc.paragraph([{ text: "Your answer: ", bold: true }, { text: question.answer }]);
-        for (const item of question.guidance) writeGuidance(item, doc);
+        for (const item of question.guidance) writeGuidance(item, doc, report);
       }
+    }
+    doc.heading(1, "About this report");
+    doc.html(report.disclaimers, 2);
+  }
+
+  function writeSummary(report, doc) {
+    doc.heading(1, "Summary");
+    if (report.rules) {
+      doc.paragraph([{ text: `Your project follows the rules for ${report.rules.track}, because you answered: ` },
+        ...report.rules.reasons.flatMap((reason, index) => [{ text: index > 0 ? "; " : "" }, { text: reason.answer, bold: true },
+          { text: ` to '${reason.question}'` }]), { text: "." }]);
+      if (report.rules.ifUnsure) doc.paragraph([{ text: "This rests on a 'Not sure' answer. ", bold: true }, { text: report.rules.ifUnsure }]);
+    }
+    for (const priority of report.priorities) {
+      const count = report.actions.filter((item) => item.priority === priority.id).length;
+      doc.paragraph([{ text: `${priority.label}: `, bold: true, colour: colours[priority.id] },
+        { text: `${count} ${count === 1 ? "action" : "actions"}`, bold: true }, { text: priority.meaning ? `. ${priority.meaning}` : "" }],
+      { style: "ListParagraph", list: { id: 1, level: 0 } });
+    }
+    if (report.unsureCount > 0) {
+      doc.text(`You answered 'Not sure' to ${report.unsureCount} ${report.unsureCount === 1 ? "question" : "questions"}. ` +
+        "Each one is something to find out.");
     }
   }
 
-  /** One piece of advice: its headline, priority and body, its links, and a table for the user's notes. */
+  /** One table of every action, 'Act now' first, with columns for the meeting to fill in. */
+  function writeActionLog(report, doc) {
+    doc.heading(1, "Action log");
+    doc.text("Each action is set out in full later in this document, under its part and question.");
+    doc.table([3326, 1800, 1100, 1100, 900, 800], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
+      report.actions.map((item) => [item.headline, item.part, item.priorityLabel, "", "", ""]),
+      { shades: [null, null, (row) => colours[report.priorities.find((priority) => priority.label === row[2]).id]] });
+  }
+
+  /** One piece of advice: its headline, priority and body, its links, and a box for the user's notes. */
   function writeGuidance(item, doc) {
     doc.heading(3, item.headline);
     doc.paragraph([{ text: "Priority: ", bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] }]);
@@ -438,8 +491,7 @@
       doc.text("Find out more:", { keepNext: true });
       for (const link of item.links) doc.paragraph([{ text: link.title, link: link.url }], { style: "ListParagraph", list: { id: 1, level: 0 } });
     }
-    doc.table([4826, 2100, 2100], ["Notes", "Owner", "Due date"], [["", "", ""]], { height: 1134 });
-    doc.text("");
+    doc.paragraph([{ text: "Notes", bold: true }, { lineBreak: true }, { text: " " }, { lineBreak: true }, { text: " " }], { box: true });
   }
 
   /** The report (runtime.js's reportContent) as the bytes of a .docx file. */
@@ -453,6 +505,8 @@
       ["word/document.xml", doc.documentXML()],
       ["word/styles.xml", stylesXML()],
       ["word/numbering.xml", doc.numberingXML()],
+      ["word/header1.xml", headerXML(report)],
+      ["word/footer1.xml", footerXML(report)],
       ["word/_rels/document.xml.rels", doc.relationshipsXML()],
       ["docProps/core.xml", corePropertiesXML(report)],
     ];

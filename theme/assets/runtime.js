@@ -116,9 +116,7 @@
   }
 
   function caption(place) {
-    if (!place.track) return place.part.title;
-    const prefix = model.tracks.length > 1 ? `${place.track.title}: ` : "";
-    return `${prefix}Part ${place.index + 1} of ${place.count}: ${place.part.title}`;
+    return place.track ? `Part ${place.index + 1} of ${place.count}: ${place.part.title}` : place.part.title;
   }
 
   /** A part's name short enough for a chart's label. */
@@ -126,10 +124,19 @@
     return place.track ? `Part ${place.index + 1}: ${place.part.title}` : place.part.title;
   }
 
-  function answerText(question, answer) {
-    if (answer === undefined) return "Not answered";
+  function answerLabels(question, answer) {
     const chosen = Array.isArray(answer) ? answer : [answer];
-    return question.options.filter((option) => chosen.includes(option.id)).map((option) => option.label).join(", ");
+    return question.options.filter((option) => chosen.includes(option.id)).map((option) => option.label);
+  }
+
+  function answerText(question, answer) {
+    return answer === undefined ? "Not answered" : answerLabels(question, answer).join(", ");
+  }
+
+  /** Whether the answer is 'Not sure': something the user still has to find out. */
+  function isUnsure(question, answer) {
+    const chosen = answer === undefined ? [] : Array.isArray(answer) ? answer : [answer];
+    return question.options.some((option) => option.unsure && chosen.includes(option.id));
   }
 
   /** The answer as given if the question still offers every option in it, else null. */
@@ -192,13 +199,27 @@
     return keys;
   }
 
+  /** A saved record, or null. Every field is checked for its type, since any page on file:// can write here. */
   function readRecord(key) {
     try {
       const record = JSON.parse(localStorage.getItem(key));
-      return isPlainObject(record) && isPlainObject(record.answers) ? record : null;
+      if (!isPlainObject(record) || !isPlainObject(record.answers)) return null;
+      return {
+        answers: record.answers,
+        version: typeof record.version === "string" ? record.version : null,
+        savedAt: typeof record.savedAt === "string" && !Number.isNaN(Date.parse(record.savedAt)) ? record.savedAt : undefined,
+        project: projectFrom(record.project),
+      };
     } catch {
       return null;
     }
+  }
+
+  const maxDetailLength = 200;
+  /** Project details as three strings, whatever was stored. */
+  function projectFrom(value) {
+    const text = (key) => (isPlainObject(value) && typeof value[key] === "string" ? value[key].slice(0, maxDetailLength) : "");
+    return { name: text("name"), author: text("author"), marking: text("marking") };
   }
 
   /** Splits saved answers into those the content still asks, as given, and those it no longer can. */
@@ -218,23 +239,24 @@
     /** The saved answers, brought up to this content version: { answers, savedAt, update }. */
     load() {
       const current = readRecord(storageKey);
-      if (current) return { answers: keepKnownAnswers(current.answers).answers, savedAt: current.savedAt };
+      if (current) return { answers: keepKnownAnswers(current.answers).answers, savedAt: current.savedAt, project: current.project };
       // Answers saved under another version: keep what still fits, move them to this version's key.
       const older = toolkitKeys()
         .map((key) => ({ key, record: readRecord(key) }))
         .filter((found) => found.record)
         .sort((a, b) => String(b.record.savedAt || "").localeCompare(String(a.record.savedAt || "")))[0];
-      if (!older) return { answers: {} };
+      if (!older) return { answers: {}, project: projectFrom(null) };
       const { answers, dropped } = keepKnownAnswers(older.record.answers);
       this.clear();
-      this.save(answers);
+      this.save(answers, older.record.project);
       const from = typeof older.record.version === "string" ? older.record.version : null;
       // Answers moved from the unversioned key of earlier builds, all still fitting, need no message.
       const changed = from !== model.version || dropped.length > 0;
-      return { answers, savedAt: older.record.savedAt, update: changed && { from, kept: Object.keys(answers).length, dropped } };
+      return { answers, savedAt: older.record.savedAt, project: older.record.project,
+        update: changed && { from, kept: Object.keys(answers).length, dropped } };
     },
-    save(answers) {
-      const record = { toolkit: model.id, version: model.version, savedAt: new Date().toISOString(), answers };
+    save(answers, project) {
+      const record = { toolkit: model.id, version: model.version, savedAt: new Date().toISOString(), answers, project };
       try {
         localStorage.setItem(storageKey, JSON.stringify(record));
       } catch {
@@ -296,20 +318,34 @@
   const loaded = store.load();
   let answers = loaded.answers;
   let savedAt = loaded.savedAt;
+  let project = loaded.project;
   if (loaded.update) notice = updateNotice(loaded.update);
 
   function setAnswers(given) {
     answers = given;
     savedAt = new Date().toISOString();
-    store.save(answers);
+    store.save(answers, project);
+  }
+
+  function saveProject(details) {
+    project = projectFrom(details);
+    store.save(answers, project);
   }
 
   function deleteAnswers() {
     answers = {};
     savedAt = undefined;
+    project = projectFrom(null);
     store.clear();
     notice = { kind: "success", heading: "Your answers have been deleted from this device" };
     go("#/question");
+  }
+
+  // Where 'No, keep my answers' goes back to from the question 'Are you sure?'.
+  let returnFromDelete = "#/question";
+  function confirmDelete() {
+    returnFromDelete = location.hash && location.hash !== "#/delete" ? location.hash : "#/question";
+    go("#/delete");
   }
 
   // ---- Answers that arrive from a file or a link ---------------------------------------------------
@@ -383,8 +419,9 @@
     saveFile(`${model.id}-answers-${fileDate(new Date())}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
   }
 
-  // ---- Routes: #/question/ID, #/change/ID, #/check, #/report, #/answers, #answers=LINK -------------
-  const pages = ["question", "change", "check", "report", "answers"];
+  // ---- Routes: #/question/ID, #/change/ID, #/rules, #/part/ID, #/check, #/report[/actions], #/answers,
+  // #/delete, #answers=LINK ---------------------------------------------------------------------------
+  const pages = ["question", "change", "rules", "part", "check", "report", "answers", "delete"];
 
   function route() {
     const hash = location.hash || "";
@@ -426,9 +463,12 @@
     const page = routed || "question";
     if (page === "shared") return renderShared(data);
     if (page === "answers") return renderAnswers(null);
+    if (page === "delete") return renderDelete();
     const flow = run(model, answers);
     if (page === "check") return renderCheck(flow);
-    if (page === "report") return isComplete(flow) ? renderReport(flow, null) : go("#/check");
+    if (page === "report") return isComplete(flow) ? renderReport(flow, null, id === "actions") : go("#/check");
+    if (page === "rules") return rulesDecision(flow) && openingDone(flow) ? renderRules(flow) : go("#/question");
+    if (page === "part") return renderPartStart(flow, id);
     // Arriving at the questions with answers saved: ask whether to continue or start again.
     if (page === "question" && !id && !event && Object.keys(flow.answers).length > 0) return renderResume(flow);
     return renderQuestionFlow(id, page === "change");
@@ -441,6 +481,98 @@
     renderQuestion(question, flow, changing, null);
   }
 
+  // ---- Where the flow goes next --------------------------------------------------------------------
+  /** The questions asked in a part, in order, given the answers so far. */
+  function askedInPart(flow, part) {
+    return flow.asked.filter((question) => findQuestion(question.id).part === part);
+  }
+
+  function partHash(part) {
+    return `#/part/${encodeURIComponent(part.id)}`;
+  }
+
+  /** Every opening question on the path is answered, so a track is chosen. */
+  function openingDone(flow) {
+    return flow.asked.every((question) => findQuestion(question.id).track || has(flow.answers, question.id));
+  }
+
+  /** A track's part is entered through its start page; other questions directly. */
+  function entryTo(question, flow) {
+    if (!question) return "#/check";
+    const place = findQuestion(question.id);
+    return place.track && askedInPart(flow, place.part)[0] === question ? partHash(place.part) : questionHash(question);
+  }
+
+  /** Where 'Back' goes from the start of a track's part: the result page or the question before. */
+  function backFromPart(part, flow) {
+    const first = askedInPart(flow, part)[0];
+    const before = flow.asked[flow.asked.indexOf(first) - 1];
+    if (!before) return "index.html";
+    return !findQuestion(before.id).track && rulesDecision(flow) ? "#/rules" : questionHash(before);
+  }
+
+  /** 'Question 3 of 8' within a part; 'of about 8' while an unanswered question can still change the count. */
+  function progress(question, flow) {
+    const place = findQuestion(question.id);
+    const inPart = askedInPart(flow, place.part);
+    const settled = place.part.questions.every((q) => q.dependsOn.every((id) => has(flow.answers, id)));
+    return `Question ${inPart.indexOf(question) + 1} of ${settled ? "" : "about "}${inPart.length}`;
+  }
+
+  // ---- Which rules apply: the page after the opening questions -------------------------------------
+  function renderRules(flow) {
+    const decision = rulesDecision(flow);
+    const lastOpening = decision.reasons[decision.reasons.length - 1].question;
+    show(`The rules that apply: ${decision.track.title}`,
+      h("a", { class: "back-link", href: questionHash(lastOpening) }, "Back"),
+      h("h1", { class: "heading-l", tabindex: "-1" },
+        h("span", { class: "caption" }, "The rules that apply to your project"), decision.track.title),
+      prose(decision.track.html),
+      h("h2", { class: "heading-m" }, "Why these rules apply"),
+      h("p", {}, "This follows from your answers:"),
+      h("dl", { class: "summary-list" }, decision.reasons.map((reason) => summaryRow(reason.question, flow))),
+      decision.unsure.length > 0 && h("div", { class: "inset report-unsure" },
+        h("h2", { class: "heading-s" }, "This rests on a 'Not sure' answer"),
+        h("p", {}, `You answered 'Not sure' to: ${decision.unsure.map((reason) => reason.question.text).join(" ")}`),
+        h("p", {}, unsureAdvice(decision.track))),
+      h("a", { class: "button", href: entryTo(firstUnanswered(flow), flow), role: "button", "data-continue": "" }, "Continue"));
+  }
+
+  // ---- The start of a part: what it covers and how long it takes -----------------------------------
+  function renderPartStart(flow, id) {
+    const first = flow.asked.find((question) => findQuestion(question.id).part.id === id);
+    if (!first) return go("#/question");
+    const place = findQuestion(first.id);
+    const count = askedInPart(flow, place.part).length;
+    const settled = place.part.questions.every((q) => q.dependsOn.every((dependency) => has(flow.answers, dependency)));
+    const about = settled ? "" : "about ";
+    show(caption(place),
+      h("a", { class: "back-link", href: backFromPart(place.part, flow) }, "Back"),
+      h("h1", { class: "heading-l", tabindex: "-1" },
+        model.tracks.length > 1 && place.track && h("span", { class: "caption" }, place.track.title), caption(place)),
+      h("p", { class: "body-l" }, `${about}${plural(count, "question", "questions")}, taking about ${plural(count, "minute", "minutes")}.`),
+      prose(place.part.html),
+      h("a", { class: "button", href: questionHash(first), role: "button", "data-continue": "" }, "Continue"));
+  }
+
+  // ---- Are you sure? Nothing is deleted by accident -----------------------------------------------
+  function renderDelete() {
+    const flow = run(model, answers);
+    const saved = Object.keys(flow.answers).length > 0;
+    show("Are you sure you want to delete your answers?",
+      h("a", { class: "back-link", href: returnFromDelete }, "Back"),
+      h("h1", { class: "heading-l", tabindex: "-1" }, "Are you sure you want to delete your answers?"),
+      h("p", {}, "This removes every answer to this toolkit from this browser, with your project details. You cannot undo it."),
+      saved && [
+        h("p", {}, "To keep a copy, download your answers first. You can load the file again later."),
+        h("button", { class: "button button--secondary", type: "button", onclick: () => exportAnswers(flow.answers) },
+          "Download your answers"),
+      ],
+      h("div", { class: "button-group" },
+        h("button", { class: "button button--warning", type: "button", onclick: deleteAnswers }, "Yes, delete my answers"),
+        h("a", { href: returnFromDelete }, "No, keep my answers")));
+  }
+
   // ---- Returning with saved answers ------------------------------------------------------------
   function renderResume(flow) {
     const answered = flow.asked.filter((question) => has(flow.answers, question.id)).length;
@@ -449,11 +581,12 @@
     show("You have saved answers",
       h("h1", { class: "heading-l", tabindex: "-1" }, "You have answers saved on this device"),
       h("p", {}, `You answered ${plural(answered, "question", "questions")}${when}.`,
-        next ? "" : " You have answered every question."),
+        next ? ` You have about ${plural(flow.asked.length - answered, "question", "questions")} left.`
+          : " You have answered every question."),
       h("div", { class: "button-group" },
         h("button", { class: "button", type: "button", onclick: () => go(next ? questionHash(next) : "#/check") },
           next ? "Continue where you left off" : "Check your answers"),
-        h("button", { class: "button button--secondary", type: "button", onclick: deleteAnswers }, "Start again")),
+        h("button", { class: "button button--secondary", type: "button", onclick: () => confirmDelete() }, "Start again")),
       h("p", {}, "Starting again deletes your saved answers from this device."),
       h("p", {}, h("a", { href: "#/answers" }, "Save your answers to a file, load answers from a file, or delete them")));
   }
@@ -473,12 +606,15 @@
       event.preventDefault();
       const values = [...form.querySelectorAll("input:checked")].map((input) => input.value);
       if (values.length === 0) {
-        return renderQuestion(question, flow, changing, question.kind === "any" ? "Select at least one answer" : "Select an answer");
+        const what = question.kind === "any" ? "Select at least one answer to" : "Select an answer to";
+        return renderQuestion(question, flow, changing, `${what} '${question.text}'`);
       }
       setAnswers({ ...answers, [question.id]: question.kind === "any" ? values : values[0] });
       const next = run(model, answers);
       const after = changing ? firstUnanswered(next) : next.asked[next.asked.findIndex((q) => q.id === question.id) + 1];
-      go(after ? questionHash(after) : "#/check");
+      // Leaving the opening questions, or changing one, shows which rules now apply.
+      if (!place.track && rulesDecision(next) && openingDone(next) && (!after || findQuestion(after.id).track)) return go("#/rules");
+      go(changing ? (after ? questionHash(after) : "#/check") : entryTo(after, next));
     } },
       h("div", { class: error ? "form-group form-group--error" : "form-group" },
         h("fieldset", { class: "fieldset", "aria-describedby": describedBy },
@@ -502,11 +638,14 @@
         h("div", { class: "details__text" }, prose(question.html))),
       h("button", { class: "button", type: "submit" }, "Continue"));
 
-    const back = previous ? questionHash(previous) : "index.html";
+    const back = place.track && askedInPart(flow, place.part)[0] === question ? partHash(place.part)
+      : previous ? questionHash(previous) : "index.html";
     show(error ? `Error: ${question.text}` : question.text,
       h("a", { class: "back-link", href: changing ? "#/check" : back }, "Back"),
       error && errorSummary(error, "answer-0"),
-      firstOfPart && place.part.html && h("div", { class: "part-intro" }, prose(place.part.html)),
+      // A track's part has a start page for its introduction; the opening questions show theirs here.
+      firstOfPart && !place.track && place.part.html && h("div", { class: "part-intro" }, prose(place.part.html)),
+      h("p", { class: "question-progress" }, progress(question, flow)),
       form,
       position === 0 && h("p", { class: "no-print" }, "If you saved your answers to a file, you can ",
         h("a", { href: "#/answers" }, "load your answers from the file"), "."));
@@ -541,18 +680,23 @@
       h("h1", { class: "heading-l", tabindex: "-1" }, "Check your answers"),
       groupByPart(flow.asked).map((group) => [
         h("h2", { class: "heading-m" }, caption(group.place)),
-        h("dl", { class: "summary-list" }, group.questions.map((question) =>
-          h("div", { class: "summary-list__row" },
-            h("dt", { class: "summary-list__key" }, question.text),
-            h("dd", { class: "summary-list__value" },
-              has(flow.answers, question.id) ? answerText(question, flow.answers[question.id]) : "Not answered yet"),
-            h("dd", { class: "summary-list__actions" },
-              h("a", { href: `#/change/${encodeURIComponent(question.id)}` },
-                "Change", h("span", { class: "visually-hidden" }, ` your answer to: ${question.text}`))))))]),
+        h("dl", { class: "summary-list" }, group.questions.map((question) => summaryRow(question, flow)))]),
       unanswered
         ? h("a", { class: "button", href: questionHash(unanswered) }, "Answer the remaining questions")
         : h("a", { class: "button", href: "#/report", role: "button" }, "See your report"),
       h("p", { class: "no-print" }, h("a", { href: "#/answers" }, "Save your answers to a file, load answers from a file, or delete them")));
+  }
+
+  /** A row of a summary list: the question, the answer (one per line when there are several), 'Change'. */
+  function summaryRow(question, flow) {
+    const labels = has(flow.answers, question.id) ? answerLabels(question, flow.answers[question.id]) : ["Not answered yet"];
+    return h("div", { class: "summary-list__row" },
+      h("dt", { class: "summary-list__key" }, question.text),
+      h("dd", { class: "summary-list__value" }, labels.length > 1
+        ? h("ul", { class: "summary-list__answers" }, labels.map((label) => h("li", {}, label))) : labels[0]),
+      h("dd", { class: "summary-list__actions" },
+        h("a", { href: `#/change/${encodeURIComponent(question.id)}` },
+          "Change", h("span", { class: "visually-hidden" }, ` your answer to: ${question.text}`))));
   }
 
   // ---- Save, load or delete answers ---------------------------------------------------------------
@@ -589,7 +733,7 @@
       saved && [
         h("h2", { class: "heading-m" }, "Delete your answers"),
         h("p", {}, "This removes every answer to this toolkit from this browser."),
-        h("button", { class: "button button--warning", type: "button", onclick: deleteAnswers }, "Delete my answers"),
+        h("button", { class: "button button--warning", type: "button", onclick: () => confirmDelete() }, "Delete my answers"),
       ]);
   }
 
@@ -621,7 +765,7 @@
       checked = { problem: "broken-link" };
     }
     if (checked.problem) return renderBrokenLink(checked);
-    renderReport(run(model, checked.answers), checked);
+    renderReport(run(model, checked.answers), checked, false);
   }
 
   function renderBrokenLink(checked) {
@@ -646,6 +790,19 @@
   }
 
   // ---- The report ---------------------------------------------------------------------------------
+  const rank = (priority) => priorityOrder.indexOf(priority);
+  /** A stable sort by priority, most pressing first: content order is kept within a priority. */
+  const byPriority = (items, priorityOf) => items.map((item, index) => ({ item, index }))
+    .sort((a, b) => rank(priorityOf(a.item)) - rank(priorityOf(b.item)) || a.index - b.index).map(({ item }) => item);
+
+  /** Which rules apply and why: the opening answers that chose the track, and whether any was 'Not sure'. */
+  function rulesDecision(flow) {
+    if (!flow.track || model.tracks.length < 2) return null;
+    const reasons = flow.asked.filter((question) => !findQuestion(question.id).track).map((question) => ({
+      question, answer: answerText(question, flow.answers[question.id]), unsure: isUnsure(question, flow.answers[question.id]) }));
+    return { track: flow.track, reasons, unsure: reasons.filter((reason) => reason.unsure) };
+  }
+
   /** The report as plain data: what the page shows, and what docx.js turns into a Word document. */
   function reportContent(flow) {
     const now = new Date();
@@ -654,22 +811,38 @@
         id: question.id,
         text: question.text,
         answer: answerText(question, flow.answers[question.id]),
-        guidance: flow.guidance.filter((g) => g.question === question).map(({ item }) => ({
-          id: item.id, priority: item.priority, priorityLabel: priorities[item.priority],
+        unsure: isUnsure(question, flow.answers[question.id]),
+        guidance: byPriority(flow.guidance.filter((g) => g.question === question).map(({ item }) => ({
+          id: item.id, anchor: anchor(item), priority: item.priority, priorityLabel: priorities[item.priority],
           headline: item.headline, html: item.html, links: item.links,
-        })),
+        })), (item) => item.priority),
       }));
       const counts = Object.fromEntries(priorityOrder.map((priority) => [priority,
         questions.reduce((sum, q) => sum + q.guidance.filter((g) => g.priority === priority).length, 0)]));
-      return { caption: caption(group.place), label: shortCaption(group.place), questions, counts };
+      // Within a part, the questions whose advice is most pressing come first.
+      const top = (question) => (question.guidance.length ? question.guidance[0].priority : null);
+      const ordered = byPriority(questions, (question) => top(question) || "none");
+      return { caption: caption(group.place), label: shortCaption(group.place), questions: ordered, counts };
     });
-    const guidance = parts.flatMap((part) => part.questions.flatMap((question) => question.guidance));
+    const actions = byPriority(parts.flatMap((part) => part.questions.flatMap((question) => question.guidance.map((item) =>
+      ({ ...item, part: part.label, question: question.text, answer: question.answer })))), (item) => item.priority);
+    const decision = rulesDecision(flow);
     return {
       title: model.report.title, made: longDate(now), created: now.toISOString(), fileDate: fileDate(now),
-      toolkitTitle: model.title, version: model.version, track: flow.track ? flow.track.title : null,
-      disclaimers: model.report.html, priorities: priorityOrder.map((id) => ({ id, label: priorities[id] })),
-      parts, urgent: guidance.filter((item) => item.priority === "act-now"),
+      toolkitTitle: model.title, version: model.version, track: flow.track && model.tracks.length > 1 ? flow.track.title : null,
+      notice: model.report.notice, disclaimers: model.report.html,
+      priorities: priorityOrder.map((id) => ({ id, label: priorities[id], meaning: model.report.priorities[id] || "" })),
+      rules: decision && { track: decision.track.title, reasons: decision.reasons.map((reason) =>
+        ({ question: reason.question.text, answer: reason.answer, unsure: reason.unsure })),
+      ifUnsure: decision.unsure.length > 0 ? unsureAdvice(decision.track) : "" },
+      unsureCount: parts.reduce((sum, part) => sum + part.questions.filter((question) => question.unsure).length, 0),
+      parts, actions, urgent: actions.filter((item) => item.priority === "act-now"), project: { ...project },
     };
+  }
+
+  function unsureAdvice(track) {
+    return track.ifUnsure || "Confirm these answers with the person who advises your organisation on data protection " +
+      "before you rely on this report.";
   }
 
   function anchor(item) {
@@ -677,35 +850,114 @@
   }
 
   /** The report of `flow`; `shared` is set when the answers came from a link and are not the user's own. */
-  function renderReport(flow, shared) {
+  function renderReport(flow, shared, actionsOnly) {
     const content = reportContent(flow);
-    const messages = h("div", { class: "report-messages no-print" });
+    const messages = h("div", { class: "report-messages no-print", "aria-live": "polite" });
     show(model.report.title,
       shared && sharedBanner(shared),
-      h("h1", { class: "heading-xl", tabindex: "-1" }, model.report.title),
-      h("p", { class: "report-meta" },
-        `Made on ${content.made}. ${model.title}, content version ${model.version}.`,
-        content.track ? ` Rules followed: ${content.track}.` : ""),
-      reportActions(content, flow.answers, messages, shared),
+      h("h1", { class: "heading-l report-title", tabindex: "-1" }, model.report.title),
+      reportMeta(content),
+      content.notice && h("div", { class: "warning-text report-notice" },
+        h("span", { class: "warning-text__icon", "aria-hidden": "true" }, "!"),
+        h("strong", { class: "warning-text__text" }, h("span", { class: "visually-hidden" }, "Warning: "), content.notice)),
+      reportTools(content, flow.answers, messages, shared, actionsOnly),
       messages,
-      atAGlance(content),
-      h("div", { class: "inset" }, prose(model.report.html)),
-      content.urgent.length > 0 && h("section", { class: "report-urgent", "aria-labelledby": "urgent-title" },
-        h("h2", { class: "heading-l", id: "urgent-title" }, "Act now"),
-        h("ul", { class: "list list--bullet" }, content.urgent.map((item) =>
-          h("li", {}, h("a", { href: `#${anchor(item)}`, onclick: (event) => {
-            event.preventDefault();
-            document.getElementById(anchor(item)).focus();
-          } }, item.headline))))),
-      content.parts.map((part) => h("section", { class: "report-part" },
-        h("h2", { class: "heading-l" }, part.caption),
-        part.questions.map(reportQuestion))),
+      actionsOnly ? actionLog(content) : [
+        reportSummary(content),
+        urgentActions(content),
+        atAGlance(content),
+        h("h2", { class: "heading-l report-detail-title" }, "Your answers and advice, part by part"),
+        content.parts.map((part) => h("section", { class: "report-part" },
+          h("h2", { class: "heading-l" }, part.caption),
+          part.questions.map(reportQuestion))),
+        h("section", { class: "report-about", "aria-labelledby": "about-title" },
+          h("h2", { class: "heading-l", id: "about-title" }, "About this report"),
+          prose(model.report.html)),
+      ],
       !shared && [
         h("h2", { class: "heading-m no-print" }, "Start again"),
         h("p", { class: "no-print" }, "Delete your answers from this device and go back to the first question."),
-        h("button", { class: "button button--warning no-print", type: "button", onclick: deleteAnswers },
+        h("button", { class: "button button--warning no-print", type: "button", onclick: () => confirmDelete() },
           "Delete my answers and start again"),
       ]);
+  }
+
+  function reportMeta(content) {
+    const details = [["Project", content.project.name], ["Author", content.project.author]].filter(([, value]) => value);
+    return [
+      content.project.marking && h("p", { class: "report-marking" }, content.project.marking),
+      h("p", { class: "report-meta" },
+        // The toolkit's name is in the page's header on screen; paper has no header, so it prints here.
+        `Made on ${content.made}. `, h("span", { class: "print-only" }, `${model.title}, content version ${model.version}.`),
+        h("span", { class: "screen-only" }, `Content version ${model.version}.`),
+        details.map(([label, value]) => ` ${label}: ${value}.`)),
+    ];
+  }
+
+  /** Which rules apply and why, the count of each priority with what it means, and the 'Not sure' answers. */
+  function reportSummary(content) {
+    const rules = content.rules;
+    return h("section", { class: "report-summary", "aria-labelledby": "summary-title" },
+      h("h2", { class: "heading-m", id: "summary-title" }, "Summary"),
+      rules && [
+        h("p", { class: "report-summary__rules" }, h("strong", {}, `Rules: ${rules.track}`), ", because you answered ",
+          rules.reasons.map((reason, index) => [index > 0 && "; ", h("strong", {}, reason.answer), ` to '${reason.question}'`]), "."),
+        content.rules.ifUnsure && h("p", { class: "report-unsure" },
+          h("strong", {}, "This rests on a 'Not sure' answer. "), content.rules.ifUnsure),
+      ],
+      h("ul", { class: "report-counts" }, content.priorities.map((priority) => {
+        const count = content.actions.filter((item) => item.priority === priority.id).length;
+        return h("li", {}, h("strong", { class: `tag tag--${priority.id}` }, priority.label), " ",
+          h("strong", {}, plural(count, "action", "actions")), priority.meaning && `: ${priority.meaning}`);
+      })),
+      content.unsureCount > 0 && h("p", {},
+        `You answered 'Not sure' to ${plural(content.unsureCount, "question", "questions")}. ` +
+        "Each one is something to find out: the report shows what to ask."));
+  }
+
+  /** 'Act now', by part: each action with the question and answer that earned it. */
+  function urgentActions(content) {
+    if (content.urgent.length === 0) return null;
+    const parts = content.parts.filter((part) => content.urgent.some((item) => item.part === part.label));
+    return h("section", { class: "report-urgent", "aria-labelledby": "urgent-title" },
+      h("h2", { class: "heading-l", id: "urgent-title" }, `Act now: ${plural(content.urgent.length, "action", "actions")}`),
+      parts.map((part) => [
+        h("h3", { class: "heading-s report-urgent__part" }, part.label),
+        h("ul", { class: "report-action-list" }, content.urgent.filter((item) => item.part === part.label).map((item) =>
+          h("li", {},
+            h("a", { href: `#${item.anchor}`, class: "report-action-list__headline", onclick: (event) => {
+              event.preventDefault();
+              jumpTo(item.anchor);
+            } }, item.headline),
+            h("span", { class: "report-action-list__source" }, `${item.question} Your answer: ${item.answer}.`))))]));
+  }
+
+  /** Lands on an item of advice with its question and answer in view above it. */
+  function jumpTo(id) {
+    const target = document.getElementById(id);
+    const question = target.closest(".report-question");
+    target.focus({ preventScroll: true });
+    (question || target).scrollIntoView({ block: "start" });
+  }
+
+  /** Every action, most pressing first: the view a meeting works through, and its compact printout. */
+  function actionLog(content) {
+    return h("section", { class: "report-log", "aria-labelledby": "log-title" },
+      h("h2", { class: "heading-l", id: "log-title" }, "Action log"),
+      content.rules && h("p", {}, `Rules followed: ${content.rules.track}.`),
+      content.priorities.map((priority) => {
+        const items = content.actions.filter((item) => item.priority === priority.id);
+        return items.length > 0 && h("section", { class: "report-log__priority" },
+          h("h3", { class: "heading-m" }, `${priority.label}: ${plural(items.length, "action", "actions")}`),
+          priority.meaning && h("p", { class: "hint" }, priority.meaning),
+          h("ol", { class: "report-log__list" }, items.map((item) => h("li", { class: "report-log__item" },
+            h("strong", {}, item.headline),
+            h("dl", { class: "report-log__facts" },
+              h("dt", {}, "Part"), h("dd", {}, item.part),
+              h("dt", {}, "Question"), h("dd", {}, item.question),
+              h("dt", {}, "Your answer"), h("dd", {}, item.answer),
+              h("dt", {}, "Priority"), h("dd", {}, item.priorityLabel))))));
+      }));
   }
 
   function sharedBanner(shared) {
@@ -721,32 +973,72 @@
       ] });
   }
 
-  function reportActions(content, given, messages, shared) {
-    const wordButton = h("button", { class: "button button--secondary", type: "button",
-      onclick: () => downloadWord(content, messages, wordButton) }, "Download as a Word document");
-    return h("div", { class: "report-actions no-print" },
-      wordButton,
-      h("button", { class: "button button--secondary", type: "button", onclick: () => window.print() }, "Print or save as PDF"),
-      h("button", { class: "button button--secondary", type: "button", onclick: () => copyLink(given, messages) },
-        "Copy a link to this report"),
-      h("button", { class: "button button--secondary", type: "button", onclick: () => exportAnswers(given) },
-        "Save your answers to a file"),
-      !shared && h("a", { class: "button button--secondary", href: "#/check", role: "button" }, "Change your answers"),
-      !shared && h("p", {}, h("a", { href: "#/answers" }, "Load answers from a file, or delete your answers")));
+  /** The report's tools in one compact row, the switch between the full report and the actions, and the
+   * project details that go into the Word document. */
+  function reportTools(content, given, messages, shared, actionsOnly) {
+    const small = "button button--secondary button--small";
+    const wordButton = h("button", { class: small, type: "button",
+      onclick: () => downloadWord(content, messages, wordButton) }, "Word document");
+    const view = (label, hash, current) => h("li", { class: "report-view__item" },
+      current ? h("strong", { "aria-current": "page" }, label)
+        : h("a", { href: shared ? location.hash : hash,
+          onclick: shared && ((event) => { event.preventDefault(); renderReport(run(model, shared.answers), shared, !actionsOnly); }) }, label));
+    return h("div", { class: "report-tools no-print" },
+      h("div", { class: "report-tools__row" },
+        wordButton,
+        h("button", { class: small, type: "button", onclick: () => window.print() }, "Print or save as PDF"),
+        h("button", { class: small, type: "button", onclick: () => copyLink(given, messages) }, "Copy a link"),
+        h("button", { class: small, type: "button", onclick: () => exportAnswers(given) }, "Save answers"),
+        !shared && h("a", { class: small, href: "#/check", role: "button" }, "Change answers")),
+      h("div", { class: "report-tools__row" },
+        h("nav", { class: "report-view", "aria-label": "Report view" },
+          h("ul", { class: "report-view__list" },
+            view("Full report", "#/report", !actionsOnly),
+            view("Actions only", "#/report/actions", actionsOnly))),
+        !shared && projectDetails()));
+  }
+
+  /** Project name, author and protective marking: kept on this device with the answers, and put in the
+   * Word document's header. */
+  function projectDetails() {
+    const fields = [
+      ["name", "Project name", null],
+      ["author", "Author", null],
+      ["marking", "Protective marking", "For example, OFFICIAL or OFFICIAL-SENSITIVE. It goes at the top and foot of each page."],
+    ];
+    const filled = Object.values(project).some(Boolean);
+    return h("details", { class: "details report-project", open: filled },
+      h("summary", { class: "details__summary" }, h("span", { class: "details__summary-text" }, "Project details")),
+      h("div", { class: "details__text" },
+        h("p", {}, "Optional. They are kept on this device with your answers, and go into the document's header."),
+        fields.map(([key, label, hint]) => h("div", { class: "form-group" },
+          h("label", { class: "label", for: `project-${key}` }, label),
+          hint && h("div", { class: "hint", id: `project-${key}-hint` }, hint),
+          h("input", { class: "input", id: `project-${key}`, type: "text", maxlength: String(maxDetailLength),
+            autocomplete: "off", spellcheck: key === "name" ? "true" : "false", value: project[key],
+            "aria-describedby": hint ? `project-${key}-hint` : null,
+            onchange: (event) => saveProject({ ...project, [key]: event.target.value.trim() }) })))));
   }
 
   function reportQuestion(question) {
+    const [first, ...rest] = question.guidance;
     return h("div", { class: "report-question" },
-      h("h3", { class: "heading-m" }, question.text),
-      h("p", {}, h("span", { class: "report-answer-label" }, "Your answer: "), question.answer),
-      question.guidance.map((item) =>
-        h("div", { class: `guidance guidance--${item.priority}`, id: anchor(item), tabindex: "-1" },
-          h("p", {}, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel)),
-          h("h4", { class: "heading-s guidance__headline" }, item.headline),
-          prose(item.html),
-          item.links.length > 0 && h("ul", { class: "links" }, item.links.map((link) =>
-            h("li", {}, h("a", { href: link.url, rel: "external noopener noreferrer" },
-              link.title, h("span", { class: "external" }, " (opens online)"))))))));
+      // The question, the answer and the first advice print together: a heading never ends a page alone.
+      h("div", { class: "report-question__lead" },
+        h("h3", { class: "heading-m" }, question.text),
+        h("p", { class: "report-answer" }, h("span", { class: "report-answer-label" }, "Your answer: "), question.answer),
+        first && reportGuidance(first)),
+      rest.map(reportGuidance));
+  }
+
+  function reportGuidance(item) {
+    return h("div", { class: `guidance guidance--${item.priority}`, id: item.anchor, tabindex: "-1" },
+      h("p", { class: "guidance__priority" }, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel)),
+      h("h4", { class: "heading-s guidance__headline" }, item.headline),
+      prose(item.html),
+      item.links.length > 0 && h("ul", { class: "links" }, item.links.map((link) =>
+        h("li", {}, h("a", { href: link.url, rel: "external noopener noreferrer" },
+          link.title, h("span", { class: "external" }, " (opens online)"))))));
   }
 
   // ---- At a glance: actions per part, by priority ------------------------------------------------
