@@ -72,7 +72,9 @@ enum PageContext {
             parts.enumerated().map { index, part in
                 [
                     "id": "part-" + part.id,
-                    "caption": prefix.isEmpty ? "" : "\(prefix): part \(index + 1) of \(parts.count)",
+                    "caption": prefix.isEmpty ? "" : "Part \(index + 1) of \(parts.count)",
+                    // Mustache shows a section for any string, even an empty one: these say whether to.
+                    "hasCaption": !prefix.isEmpty,
                     "title": part.title,
                     "html": Markdown.html(part.introduction),
                     "questions": part.questions.map(question),
@@ -86,12 +88,15 @@ enum PageContext {
                 "hint": q.hint ?? "",
                 "html": Markdown.html(q.moreInformation),
                 "askedWhen": q.showIf.map { describe($0, in: toolkit) } ?? "",
+                "hasAskedWhen": q.showIf != nil,
+                "hasHint": q.hint != nil,
                 "options": q.options.map(\.label).joined(separator: ", "),
                 "kind": q.kind == .any ? "Choose all that apply." : "Choose one answer.",
                 "guidance": q.guidance.map { g in
                     [
                         "answers": g.answers.compactMap { q.option($0.value)?.label }.joined(separator: " or "),
                         "when": g.when.map { describe($0, in: toolkit) } ?? "",
+                        "hasWhen": g.when != nil,
                         "priority": g.priority.rawValue,
                         "priorityLabel": g.priority.label,
                         "headline": g.headline,
@@ -103,12 +108,16 @@ enum PageContext {
         }
         var sections: [[String: Any]] = []
         if !toolkit.openingParts.isEmpty {
-            sections.append(["title": "Before the tracks", "when": "", "parts": parts(toolkit.openingParts, prefix: "")])
+            // The opening parts have titles of their own; a heading above them would be an internal word.
+            sections.append(["title": "", "hasTitle": false, "when": "", "hasWhen": false,
+                             "parts": parts(toolkit.openingParts, prefix: "")])
         }
         for track in toolkit.tracks {
             sections.append([
                 "title": toolkit.tracks.count > 1 ? track.title : "",
+                "hasTitle": toolkit.tracks.count > 1,
                 "when": track.when.map { describe($0, in: toolkit) } ?? "",
+                "hasWhen": track.when != nil,
                 "parts": parts(track.parts, prefix: toolkit.tracks.count > 1 ? track.title : "Part"),
             ])
         }

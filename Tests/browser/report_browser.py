@@ -101,10 +101,29 @@ class Outline:
     def caption(self, question_id):
         """The part's heading in the report, as the runtime writes it."""
         q = self.questions[question_id]
-        if q["track"] is None:
-            return q["part"]
-        prefix = f"{q['track']}: " if self.data["trackCount"] > 1 else ""
-        return f"{prefix}Part {q['partIndex'] + 1} of {q['partCount']}: {q['part']}"
+        return q["part"] if q["track"] is None else f"Part {q['partIndex'] + 1} of {q['partCount']}: {q['part']}"
+
+    def short_caption(self, question_id):
+        """The part's name in the action log and the 'Act now' list."""
+        q = self.questions[question_id]
+        return q["part"] if q["track"] is None else f"Part {q['partIndex'] + 1}: {q['part']}"
+
+    def report_order(self, run):
+        """The order the report shows a run in (see toolkit_pages.report_order): (question ids, guidance ids)
+        with the most pressing first within each part, and the actions, most pressing first overall."""
+        rank = {"act-now": 0, "plan": 1, "keep-doing": 2}
+        earned = {q: sorted((g for g in run["guidance"] if self.guidance[g]["question"] == q),
+                            key=lambda g: rank[self.guidance[g]["priority"]]) for q in run["asked"]}
+        groups = []
+        for q in run["asked"]:
+            if not groups or groups[-1][0] != self.caption(q):
+                groups.append((self.caption(q), []))
+            groups[-1][1].append(q)
+        questions = [q for _, ids in groups
+                     for q in sorted(ids, key=lambda q: rank[self.guidance[earned[q][0]]["priority"]] if earned[q] else 3)]
+        guidance = [g for q in questions for g in earned[q]]
+        actions = sorted(guidance, key=lambda g: rank[self.guidance[g]["priority"]])
+        return questions, guidance, actions
 
     def random_answers(self, rng):
         return {q["id"]: random_answer(q, rng, share=0.3) for q in self.data["questions"]}
@@ -149,6 +168,19 @@ class Visit:
         self.driver = driver
         self.toolkit_id = toolkit_id
         self.url = (site / toolkit_id / "questions.html").as_uri()
+
+    def confirm_delete(self):
+        """On 'Are you sure?', deletes: returns the page it lands on."""
+        assert self.h1() == "Are you sure you want to delete your answers?", f"no 'Are you sure?' but {self.h1()!r}"
+        return self.act(self.button("Yes, delete my answers"))
+
+    def pass_interstitials(self):
+        """Presses 'Continue' on pages between questions until a question (or another page) shows."""
+        while self.question_id() is None:
+            found = self.driver.find_elements(By.CSS_SELECTOR, "#app [data-continue]")
+            if not found:
+                return
+            self.act(found[0])
 
     # -- pages
     def open(self, fragment=""):
@@ -264,12 +296,12 @@ class Visit:
                 caption: text(part.querySelector('h2')),
                 questions: [...part.querySelectorAll('.report-question')].map((q) => ({
                   text: text(q.querySelector('h3')),
-                  answer: text(q.querySelector('p')).replace(/^Your answer: /, ''),
+                  answer: text(q.querySelector('.report-answer')).replace(/^Your answer: /, ''),
                   guidance: [...q.querySelectorAll('.guidance')].map((g) => ({
                     id: g.id, headline: text(g.querySelector('.guidance__headline')), text: text(g)})),
                 })),
               })),
-              urgent: [...document.querySelectorAll('.report-urgent li')].map(text),
+              urgent: [...document.querySelectorAll('.report-urgent li .report-action-list__headline')].map(text),
               glance: [...document.querySelectorAll('.report-glance tbody tr')].map((row) =>
                 [...row.children].map(text)),
             };""")

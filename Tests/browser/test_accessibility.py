@@ -37,12 +37,15 @@ def test_every_question_state(toolkit_id, driver, file_site, swift_model, axe):
 
     plans = plan_per_track(visit.outline, swift_model)
     for number, (track_id, (answers, run)) in enumerate(sorted(plans.items(), key=lambda p: str(p[0]))):
-        if number > 0:
-            old = visit.h1()
-            driver.find_element(By.XPATH, "//button[contains(., 'Delete my answers')]").click()
-            visit.wait_for_page(old)
         visit.on_state = lambda state: axe(driver, f"track {track_id}: {state}")
+        if number > 0:
+            visit.delete_answers()
         visit.complete(answers)
         axe(driver, f"track {track_id}: check your answers")
         visit.follow("See your report")
         axe(driver, f"track {track_id}: the report")
+        driver.find_element(By.CSS_SELECTOR, ".report-project summary").click()
+        axe(driver, f"track {track_id}: the report with the project details open")
+        visit.follow("Actions only")
+        axe(driver, f"track {track_id}: the report's actions only")
+        visit.follow("Full report")

@@ -41,6 +41,11 @@ def test_keyboard_only(toolkit_id, driver, file_site, swift_model, watch):
         asked = []
         while heading != CHECK_TITLE:
             question_id = current_question(driver)
+            if question_id is None and driver.execute_script("return !!document.querySelector('#app [data-continue]')"):
+                # A page between questions (which rules apply, a part's start): on with its 'Continue'.
+                keys.activate(keys.tab_to(lambda i: i["text"] == "Continue", "'Continue' between questions"))
+                heading = keys.wait_heading_focused(heading)
+                continue
             assert toolkit.questions.get(question_id, {}).get("text") == heading, f"not a question: {heading}"
             assert question_id is not None, f"not a question: {heading}"
             question = toolkit.questions[question_id]
@@ -117,7 +122,10 @@ def test_keyboard_only(toolkit_id, driver, file_site, swift_model, watch):
             delete = keys.tab_to(lambda i: "Delete my answers" in i["text"], "'Delete my answers'", limit=400)
         watcher.assert_clean(f"track {track_id}: the report")
 
-        # Start again for the next track.
+        # Start again for the next track: 'Are you sure?' first.
         keys.activate(delete)
         heading = keys.wait_heading_focused(toolkit.data["reportTitle"])
+        assert heading == "Are you sure you want to delete your answers?", f"deleted without asking: {heading}"
+        keys.activate(keys.tab_to(lambda i: i["text"] == "Yes, delete my answers", "'Yes, delete my answers'"))
+        heading = keys.wait_heading_focused(heading)
         assert current_question(driver) == run["asked"][0]

@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import SUB_PATH, SubPathHandler, screenshot, toolkit_ids, wait_for
-from toolkit_pages import CHECK_TITLE, Questionnaire, anchor, branching_changes, plan_per_track
+from toolkit_pages import CHECK_TITLE, Questionnaire, anchor, branching_changes, plan_per_track, report_order
 
 TOOLKITS = toolkit_ids()
 
@@ -49,9 +49,11 @@ def test_every_track_completed(where, toolkit_id, driver, watch, swift_model, fi
         seen_captions = {}
         visit.on_state = lambda state: (watcher.assert_clean(f"{label}: {state}"),
                                         seen_captions.setdefault(visit.current(), page_caption(driver)))
+        visit.interstitials = []
         asked = visit.complete(answers)
         assert asked == run["asked"], f"{label}: the browser asked other questions than the Swift model"
         check_parts(toolkit, asked, seen_captions, driver, label)
+        check_pages_between(toolkit, run, visit.interstitials, label)
 
         # Check your answers: every question asked, with the answer given.
         rows = visit.check_rows()
@@ -122,7 +124,8 @@ def check_parts(toolkit, asked, seen, driver, label):
             index = track["parts"].index(part)
             assert f"Part {index + 1} of {len(track['parts'])}" in caption, f"{label}: caption '{caption}'"
         assert part["title"] in caption, f"{label}: caption '{caption}' does not name the part"
-        assert has_intro == (first_of_part and part["hasIntro"]), \
+        # A track's part shows its introduction on its own start page; the opening questions at the first.
+        assert has_intro == (first_of_part and part["hasIntro"] and track is None), \
             f"{label}: the introduction of '{part['title']}' at {question_id}"
     track = toolkit.track_of[asked[-1]]
     if track is not None:
@@ -130,27 +133,44 @@ def check_parts(toolkit, asked, seen, driver, label):
         assert not missing, f"{label}: the run never reached the parts {missing}"
 
 
+def check_pages_between(toolkit, run, headings, label):
+    """After the opening questions, a page says which rules apply; each part of a track has a start page."""
+    track = next((t for t in toolkit.tracks if t["id"] == run["track"]), None)
+    expected = []
+    if toolkit.data["openingParts"] and len(toolkit.tracks) > 1:
+        expected.append(track["title"])
+    if track is not None:
+        count = len(track["parts"])
+        for index, part in enumerate(track["parts"]):
+            if any(toolkit.part_of[q] is part for q in run["asked"]):
+                expected.append(f"Part {index + 1} of {count}: {part['title']}")
+    # A heading may carry a caption (the track's name) before its own words.
+    assert len(headings) == len(expected) and all(h.endswith(e) for h, e in zip(headings, expected)), \
+        f"{label}: the pages between questions were {headings}, expected {expected}"
+
+
 def check_report(visit, toolkit, answers, run, label):
     driver = visit.driver
     assert visit.h1().text.strip() == toolkit.data["reportTitle"]
     report = visit.report()
-    assert report["questions"] == [[toolkit.questions[q]["text"], toolkit.label(q, answers[q])] for q in run["asked"]], \
-        f"{label}: the report's questions and answers"
-    assert report["guidance"] == [anchor(g) for g in run["guidance"]], \
-        f"{label}: the report's guidance is not the Swift model's"
-    urgent = [toolkit.guidance[g]["headline"] for g in run["guidance"] if toolkit.guidance[g]["priority"] == "act-now"]
+    questions, guidance, urgent_ids = report_order(toolkit, run)
+    assert sorted(questions) == sorted(run["asked"]) and sorted(guidance) == sorted(run["guidance"])
+    assert report["questions"] == [[toolkit.questions[q]["text"], toolkit.label(q, answers[q])] for q in questions], \
+        f"{label}: the report's questions and answers, most pressing first in each part"
+    assert report["guidance"] == [anchor(g) for g in guidance], \
+        f"{label}: the report's guidance is not the Swift model's, most pressing first"
+    urgent = [toolkit.guidance[g]["headline"] for g in urgent_ids]
     assert report["urgent"] == urgent, f"{label}: the most pressing actions"
     assert toolkit.data["version"] in report["meta"], "the report does not give the content version"
-    if run["track"]:
+    if run["track"] and len(toolkit.tracks) > 1:
         track = next(t for t in toolkit.tracks if t["id"] == run["track"])
-        assert track["title"] in report["meta"], "the report does not say which rules were followed"
+        assert track["title"] in report["summary"], "the report's summary does not say which rules were followed"
     assert "not legal advice" in report["text"], "the report has no disclaimer"
     # The act-now links move focus to their guidance.
     links = driver.find_elements(By.CSS_SELECTOR, ".report-urgent a")
     if links:
         links[0].click()
-        assert driver.execute_script("return document.activeElement.id") == anchor(
-            next(g for g in run["guidance"] if toolkit.guidance[g]["priority"] == "act-now"))
+        assert driver.execute_script("return document.activeElement.id") == anchor(urgent_ids[0])
 
 
 def check_print(driver, name):
@@ -175,9 +195,7 @@ def check_print(driver, name):
 def start_again(visit):
     """'Delete my answers and start again' empties the device's store and goes to the first question."""
     driver = visit.driver
-    old = visit.h1()
-    driver.find_element(By.XPATH, "//button[contains(., 'Delete my answers')]").click()
-    visit.wait_for_page(old)
+    visit.delete_answers()
     assert visit.current() is not None and not visit.is_check_page()
     assert visit.checked_values() == []
     stored = driver.execute_script(

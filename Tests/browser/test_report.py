@@ -35,7 +35,8 @@ TOOLKIT = "data-analytics"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PRIORITIES = {"act-now": "Act now", "plan": "Plan", "keep-doing": "Keep doing"}
 DOCX_PARTS = {"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml",
-              "word/_rels/document.xml.rels", "docProps/core.xml"}
+              "word/header1.xml", "word/footer1.xml", "word/_rels/document.xml.rels", "docProps/core.xml"}
+PROJECT = {"name": "Repeat burglary model", "author": "A. Analyst", "marking": "OFFICIAL-SENSITIVE"}
 
 
 # ---- Fixtures ---------------------------------------------------------------------------------------------
@@ -58,11 +59,17 @@ def finished(tmp_path_factory):
         "return !!document.querySelector('script[src*=\"docx.js\"]') || 'toolkitDocx' in globalThis")
     report = visit.report()
 
-    visit.button("Download as a Word document").click()
+    # The project details go into the Word document's header, and stay on the device.
+    driver.find_element(By.CSS_SELECTOR, ".report-project summary").click()
+    for key, value in PROJECT.items():
+        field = driver.find_element(By.ID, f"project-{key}")
+        field.send_keys(value)
+        driver.execute_script("arguments[0].dispatchEvent(new Event('change'))", field)
+    visit.button("Word document").click()
     docx_path = wait_for_download(folder, ".docx")
-    visit.button("Save your answers to a file").click()
+    visit.button("Save answers").click()
     json_path = wait_for_download(folder, ".json")
-    visit.button("Copy a link to this report").click()
+    visit.button("Copy a link").click()
     link = wait_for(driver, lambda d: d.execute_script(
         "const f = document.getElementById('report-link'); return f && f.value"), message="the link to the report")
     yield SimpleNamespace(driver=driver, visit=visit, toolkit=toolkit, answers=answers, run=run, report=report,
@@ -136,11 +143,24 @@ def test_word_file_is_a_small_valid_zip_of_office_open_xml(finished):
         for name in names:
             etree.fromstring(archive.read(name))  # every part is well-formed XML
         types = archive.read("[Content_Types].xml").decode()
-        for part in ("/word/document.xml", "/word/styles.xml", "/word/numbering.xml", "/docProps/core.xml"):
+        for part in ("/word/document.xml", "/word/styles.xml", "/word/numbering.xml", "/word/header1.xml",
+                     "/word/footer1.xml", "/docProps/core.xml"):
             assert f'PartName="{part}"' in types
+    header = archive_text(finished.docx_path, "word/header1.xml")
+    footer = archive_text(finished.docx_path, "word/footer1.xml")
+    assert PROJECT["marking"] in header and PROJECT["marking"] in footer, "the protective marking is not on every page"
+    assert PROJECT["name"] in header and PROJECT["author"] in header, "the project and author are not in the header"
+    fields = [f.get(f"{W}instr").strip() for f in etree.fromstring(footer.encode()).iter(f"{W}fldSimple")]
+    assert fields == ["PAGE", "NUMPAGES"], f"the footer's page fields are {fields}, not 'Page X of Y'"
+    assert "Page " in footer and " of " in footer
     assert re.fullmatch(rf"{TOOLKIT}-report-\d{{4}}-\d{{2}}-\d{{2}}\.docx", finished.docx_path.name)
     assert not finished.docx_loaded_early, "docx.js was loaded before the Word button was pressed"
     assert finished.console == [], f"console errors while making the files: {finished.console}"
+
+
+def archive_text(path, name):
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name).decode()
 
 
 def test_word_file_from_a_real_run_has_the_report(finished):
@@ -149,8 +169,9 @@ def test_word_file_from_a_real_run_has_the_report(finished):
     items = body_items(document)
     assert items[0][:3] == ("p", "Title", toolkit.data["reportTitle"])
     texts = [item[2] for item in items if item[0] == "p"]
-    assert any(t.startswith("Made on ") for t in texts[:3]), "no date"
-    assert any(toolkit.data["title"] in t and f"content version {toolkit.version}" in t for t in texts[:3])
+    assert texts[1:3] == [f"Project: {PROJECT['name']}", f"Author: {PROJECT['author']}"]
+    assert any(t.startswith("Made on ") for t in texts[:5]), "no date"
+    assert any(toolkit.data["title"] in t and f"content version {toolkit.version}" in t for t in texts[:5])
     assert document.core_properties.title == toolkit.data["reportTitle"]
 
     # The disclaimers, with their own headings.
@@ -158,29 +179,40 @@ def test_word_file_from_a_real_run_has_the_report(finished):
     assert disclaimer in texts, "the report's disclaimers are missing"
     assert any("not legal advice" in t for t in texts)
 
-    # Heading 1: the summary sections, then each part of the run in order.
+    # Heading 1: the summary and the action log, then each part of the run in order, then the disclaimers.
     captions = []
     for question in run["asked"]:
         if not captions or captions[-1] != toolkit.caption(question):
             captions.append(toolkit.caption(question))
-    urgent = [toolkit.guidance[g]["headline"] for g in run["guidance"] if toolkit.guidance[g]["priority"] == "act-now"]
     h1 = [item[2] for item in items if heading_level(item) == 1]
-    assert h1 == ["At a glance", "About this report"] + (["Act now"] if urgent else []) + captions
+    assert h1 == ["Summary", "Action log"] + captions + ["About this report"]
+
+    # The action log: one table, a row per action, 'Act now' first, with columns for the meeting.
+    questions, guidance_order, actions = toolkit.report_order(run)
+    tables = [item for item in items if item[0] == "table"]
+    assert len(tables) == 1, f"the document has {len(tables)} tables, not one action log"
+    log = tables[0][1]
+    assert log[0] == ["Action", "Part", "Priority", "Owner", "Due", "Status"]
+    assert log[1:] == [[toolkit.guidance[g]["headline"], toolkit.short_caption(toolkit.guidance[g]["question"]),
+                        PRIORITIES[toolkit.guidance[g]["priority"]], "", "", ""] for g in actions], \
+        "the action log is not one row per action, most pressing first"
+    assert items.index(tables[0]) < next(i for i, item in enumerate(items) if item[2:3] == (captions[0],)), \
+        "the action log is not before the detail"
 
     # After the first part: each question (Heading 2) with its answer, each action (Heading 3) with its
-    # priority, body, links and a notes table, in the Swift model's order.
+    # priority, body, links and a box for notes, most pressing first within each part.
     first_part = next(i for i, item in enumerate(items) if heading_level(item) == 1 and item[2] == captions[0])
-    detail = items[first_part:]
+    detail = items[first_part:next(i for i, item in enumerate(items) if item[2:3] == ("About this report",))]
     h2 = [i for i, item in enumerate(detail) if heading_level(item) == 2]
-    assert [detail[i][2] for i in h2] == [toolkit.questions[q]["text"] for q in run["asked"]]
-    for i, question in zip(h2, run["asked"]):
+    assert [detail[i][2] for i in h2] == [toolkit.questions[q]["text"] for q in questions]
+    for i, question in zip(h2, questions):
         assert detail[i + 1][2] == f"Your answer: {toolkit.label(question, answers[question])}"
         assert detail[i + 1][3].runs[0].bold, "the 'Your answer:' label is not bold"
     h3 = [i for i, item in enumerate(detail) if heading_level(item) == 3]
-    assert [detail[i][2] for i in h3] == [toolkit.guidance[g]["headline"] for g in run["guidance"]]
+    assert [detail[i][2] for i in h3] == [toolkit.guidance[g]["headline"] for g in guidance_order]
     assert len(h3) > 0, "the run earned no guidance: the test would prove nothing"
 
-    for start, guidance_id in zip(h3, run["guidance"]):
+    for start, guidance_id in zip(h3, guidance_order):
         guidance = toolkit.guidance[guidance_id]
         end = next((i for i in range(start + 1, len(detail)) if (heading_level(detail[i]) or 9) <= 3), len(detail))
         section = detail[start:end]
@@ -197,13 +229,8 @@ def test_word_file_from_a_real_run_has_the_report(finished):
         hyperlinks = [(link.text, link.url) for item in section if item[0] == "p" for link in item[3].hyperlinks]
         for link in guidance["links"]:
             assert (link["title"], link["url"]) in hyperlinks, f"{guidance_id}: the link {link['url']} is missing"
-        tables = [item[1] for item in section if item[0] == "table"]
-        assert tables == [[["Notes", "Owner", "Due date"], ["", "", ""]]], f"{guidance_id}: no notes table after it"
-
-    # At a glance: the same figures as on the page.
-    glance = next(item[1] for item in items if item[0] == "table")
-    assert glance[0] == ["Part", "Act now", "Plan", "Keep doing", "All"]
-    assert glance[1:] == finished.report["glance"]
+        notes = [item[3] for item in section if item[0] == "p" and item[2].startswith("Notes")]
+        assert len(notes) == 1 and notes[0]._p.pPr.find(f"{W}pBdr") is not None, f"{guidance_id}: no box for notes"
 
 
 def test_word_conversion_of_guidance_html(finished):
@@ -220,14 +247,16 @@ def test_word_conversion_of_guidance_html(finished):
     content = {
         "title": "Title & <more>", "made": "1 January 2027", "created": "2027-01-01T10:00:00.000Z",
         "fileDate": "2027-01-01", "toolkitTitle": "A toolkit", "version": "1.0", "track": None,
-        "disclaimers": "<p>Guidance, not legal advice.</p>",
-        "priorities": [{"id": k, "label": v} for k, v in PRIORITIES.items()],
+        "disclaimers": "<p>Guidance, not legal advice.</p>", "notice": "Not legal advice.", "rules": None,
+        "unsureCount": 0, "project": {},
+        "priorities": [{"id": k, "label": v, "meaning": ""} for k, v in PRIORITIES.items()],
         "parts": [{"caption": "Part 1 of 1: One", "label": "Part 1: One",
                    "counts": {"act-now": 1, "plan": 0, "keep-doing": 0},
                    "questions": [{"id": "q", "text": "A question?", "answer": "Yes", "guidance": [
                        {"id": "g", "priority": "act-now", "priorityLabel": "Act now", "headline": "Do this",
                         "html": body, "links": [link]}]}]}],
         "urgent": [{"headline": "Do this"}],
+        "actions": [{"headline": "Do this", "part": "Part 1: One", "priority": "act-now", "priorityLabel": "Act now"}],
     }
     data = bytes(finished.driver.execute_script("return Array.from(globalThis.toolkitDocx.build(arguments[0]))", content))
     path = finished.docx_path.parent / "conversion.docx"
@@ -262,7 +291,9 @@ def test_word_conversion_of_guidance_html(finished):
     assert glossary.hyperlinks == [], "a link within the site became a hyperlink in the Word file"
     assert paragraphs["A sub-heading"].style.name == "Heading 5"
     assert [(h.text, h.url) for h in paragraphs["Section 35"].hyperlinks] == [(link["title"], link["url"])]
-    assert [item[1] for item in items if item[0] == "table"][-1] == [["Notes", "Owner", "Due date"], ["", "", ""]]
+    assert [item[1] for item in items if item[0] == "table"] == [[["Action", "Part", "Priority", "Owner", "Due", "Status"],
+                                                                 ["Do this", "Part 1: One", "Act now", "", "", ""]]]
+    assert any(item[2].startswith("Notes") for item in items if item[0] == "p"), "no box for notes"
 
 
 # ---- At a glance -------------------------------------------------------------------------------------------
@@ -315,24 +346,30 @@ def test_progress_survives_a_reload_and_is_offered_on_return(finished, browser):
     visit.open()
     first_three = run["asked"][:3]
     for question in first_three:
+        visit.pass_interstitials()
         assert visit.question_id() == question
         visit.answer(answers[question])
     assert visit.saved_answers(toolkit.version) == {q: answers[q] for q in first_three}
 
+    before = visit.h1()
     visit.reload()
-    assert visit.question_id() == run["asked"][3], "a reload lost the place"
-    visit.act(visit.link("Back"))
+    assert visit.h1() == before, "a reload lost the place"
+    while visit.question_id() is None:  # back through any pages between questions
+        visit.act(visit.link("Back"))
     assert visit.question_id() == first_three[-1]
     expected = answers[first_three[-1]]
     assert sorted(visit.checked()) == sorted(expected if isinstance(expected, list) else [expected])
 
     # Coming back later, from the start page: continue or start again.
     assert visit.open() == "You have answers saved on this device"
-    assert "You answered 3 questions" in browser.find_element(By.ID, "app").text
+    text = browser.find_element(By.ID, "app").text
+    assert "You answered 3 questions" in text
+    assert re.search(r"You have about \d+ questions? left", text), "the resume page does not say how much is left"
     visit.act(visit.button("Continue where you left off"))
     assert visit.question_id() == run["asked"][3]
     visit.open()
     visit.act(visit.button("Start again"))
+    visit.confirm_delete()
     assert visit.question_id() == run["asked"][0] and visit.checked() == []
     assert visit.stored() == {}, "starting again left answers on the device"
     assert any("Your answers have been deleted" in b for b in visit.banners())
@@ -344,6 +381,8 @@ def test_delete_my_answers_clears_every_version(finished, browser):
     visit.store({f"toolkit:{toolkit.id}:1999.1": saved_record(toolkit, {}, "1999.1")}, clear=False)
     visit.open("#/answers")
     visit.act(visit.button("Delete my answers"))
+    assert len(visit.stored()) == 2, "answers were deleted before the user confirmed"
+    visit.confirm_delete()
     assert visit.stored() == {}
     assert visit.question_id() == finished.run["asked"][0]
     assert any("Your answers have been deleted from this device" in b for b in visit.banners())
@@ -599,12 +638,12 @@ def test_nothing_leaves_the_device_under_a_strict_csp(finished, browser, strict_
     visit = Visit(browser, TOOLKIT)
     assert visit.settled() == toolkit.data["reportTitle"]
 
-    visit.button("Download as a Word document").click()
+    visit.button("Word document").click()
     made = wait_for_download(tmp_path, ".docx")
     assert zipfile.ZipFile(made).testzip() is None
-    visit.button("Save your answers to a file").click()
+    visit.button("Save answers").click()
     wait_for_download(tmp_path, ".json")
-    visit.button("Copy a link to this report").click()
+    visit.button("Copy a link").click()
     link = wait_for(browser, lambda d: d.execute_script(
         "const f = document.getElementById('report-link'); return f && f.value"), message="the link")
     browser.get(link)
@@ -630,17 +669,20 @@ def test_print_stylesheet(finished, browser):
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     try:
         shown = driver.execute_script("""
-            return [...document.querySelectorAll('button, .report-actions, .notification-banner, .back-link, header, footer')]
+            return [...document.querySelectorAll('button, .report-tools, .notification-banner, .back-link, header, footer')]
               .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80));""")
         assert shown == [], f"shown on paper: {shown}"
         link = driver.execute_script("""
             const a = document.querySelector('.guidance .links a');
             return a && [a.getAttribute('href'), getComputedStyle(a, '::after').content];""")
         assert link and link[0] in link[1], f"a link does not print its address: {link}"
-        breaks = driver.execute_script(
-            "return [...document.querySelectorAll('.report-part')].map((p) => getComputedStyle(p).breakBefore)")
-        assert breaks and set(breaks) == {"page"}, "parts do not start on a new page"
-        assert driver.execute_script("return getComputedStyle(document.querySelector('.guidance')).breakInside") == "avoid"
+        # A question's heading, answer and first advice stay together; the 'Act now' list is text, not links.
+        kept = driver.execute_script(
+            "return [...document.querySelectorAll('.report-question__lead')].map((p) => getComputedStyle(p).breakInside)")
+        assert kept and set(kept) == {"avoid"}, "a question's heading can be parted from its answer and advice"
+        urgent = driver.execute_script(
+            "const a = document.querySelector('.report-urgent a'); return a && getComputedStyle(a).textDecorationLine")
+        assert urgent in (None, "none"), "the 'Act now' list prints as underlined links"
     finally:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
@@ -681,7 +723,7 @@ def test_new_page_states_have_no_axe_violations(finished, browser, tmp_path):
     browser.get(finished.link)
     browser.refresh()
     visit.settled()
-    visit.button("Copy a link to this report").click()
+    visit.button("Copy a link").click()
     wait_for(browser, lambda d: d.find_elements(By.ID, "report-link"), message="the link")
     found["a report from a link, with its link shown"] = axe_violations(browser)
 

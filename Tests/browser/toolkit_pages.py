@@ -153,6 +153,7 @@ class Questionnaire:
         self.toolkit_id = outline_or_id if isinstance(outline_or_id, str) else outline_or_id.id
         self.outline = None if isinstance(outline_or_id, str) else outline_or_id
         self.on_state = on_state or (lambda where: None)
+        self.interstitials = []  # the headings of the pages between questions, in the order met
 
     # -- pages -------------------------------------------------------------------------------------------
     def url(self, page):
@@ -239,10 +240,22 @@ class Questionnaire:
         if not buttons:
             return False
         self.on_state(f"page {self.h1().text!r}")
+        self.interstitials.append(self.h1().text.strip())
         old = self.h1()
         buttons[0].click()
         self.wait_for_page(old)
         return True
+
+    def delete_answers(self, button_text="Delete my answers"):
+        """Presses a delete button, which asks 'Are you sure?', then confirms. Returns the page it lands on."""
+        old = self.h1()
+        self.driver.find_element(By.XPATH, f"//button[contains(., {button_text!r})]").click()
+        heading = self.wait_for_page(old)
+        assert heading.text.strip() == "Are you sure you want to delete your answers?", \
+            f"'{button_text}' deleted without asking first (the page is {heading.text!r})"
+        self.on_state("the question 'Are you sure?'")
+        self.driver.find_element(By.XPATH, "//button[normalize-space(.)='Yes, delete my answers']").click()
+        return self.wait_for_page(heading)
 
     def follow(self, link_text=None, css=None):
         old = self.h1()
@@ -267,7 +280,8 @@ class Questionnaire:
         rows = self.driver.execute_script(
             "return [...document.querySelectorAll('.summary-list__row')].map((r) => ["
             "r.querySelector('.summary-list__key').textContent.trim(),"
-            "r.querySelector('.summary-list__value').textContent.trim(),"
+            "[...r.querySelector('.summary-list__value').childNodes].map((n) => n.nodeName === 'UL' ?"
+            " [...n.children].map((li) => li.textContent.trim()).join(', ') : n.textContent.trim()).join(''),"
             "(r.querySelector('a[href^=\"#/change/\"]') || {}).hash])")
         out = []
         for text, value, change in rows:
@@ -283,10 +297,37 @@ class Questionnaire:
             const text = (e) => e ? e.textContent.trim() : null;
             return {
               questions: [...document.querySelectorAll('.report-question')].map((q) => [
-                text(q.querySelector('h3')), text(q.querySelector('p')).replace(/^Your answer: /, '')]),
+                text(q.querySelector('h3')), text(q.querySelector('.report-answer')).replace(/^Your answer: /, '')]),
               guidance: [...document.querySelectorAll('.report-question .guidance')].map((g) => g.id),
-              urgent: [...document.querySelectorAll('.report-urgent li')].map(text),
+              urgent: [...document.querySelectorAll('.report-urgent li .report-action-list__headline')].map(text),
+              summary: text(document.querySelector('.report-summary')),
               parts: [...document.querySelectorAll('.report-part > h2')].map(text),
               meta: text(document.querySelector('.report-meta')),
               text: document.querySelector('main').innerText,
             };""")
+
+
+PRIORITY_RANK = {"act-now": 0, "plan": 1, "keep-doing": 2}
+
+
+def report_order(outline, run):
+    """The order the report must show a run in: parts in order; within a part, the questions whose most
+    pressing advice is most pressing first (questions without advice last), content order otherwise; each
+    question's advice by priority, content order otherwise. Returns (question ids, guidance ids, act-now ids)."""
+    by_question = {q: [g for g in run["guidance"] if g in {x["id"] for x in outline.questions[q]["guidance"]}]
+                   for q in run["asked"]}
+    for q, items in by_question.items():
+        items.sort(key=lambda g: PRIORITY_RANK[outline.guidance[g]["priority"]])  # sort is stable
+    parts = []
+    for q in run["asked"]:
+        part = outline.part_of[q]
+        if not parts or parts[-1][0] is not part:
+            parts.append((part, []))
+        parts[-1][1].append(q)
+    questions = []
+    for _, ids in parts:
+        questions += sorted(ids, key=lambda q: PRIORITY_RANK[outline.guidance[by_question[q][0]]["priority"]]
+                            if by_question[q] else 3)
+    guidance = [g for q in questions for g in by_question[q]]
+    urgent = [g for g in guidance if outline.guidance[g]["priority"] == "act-now"]
+    return questions, guidance, urgent

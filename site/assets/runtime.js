@@ -777,7 +777,7 @@
         h("h2", { class: "error-summary__title", id: "broken-link-title" }, "There is a problem"),
         h("p", { class: "error-summary__body" }, reason)),
       h("h1", { class: "heading-l", tabindex: "-1" }, "This link to a report does not work"),
-      h("p", {}, "Ask the person who sent it to copy the link again, using 'Copy a link to this report' on their report, ",
+      h("p", {}, "Ask the person who sent it to copy the link again, using 'Copy a link' on their report, ",
         "or to send you their answers as a file."),
       h("p", {}, "Your own saved answers have not changed."),
       h("a", { class: "button", href: "#/question", role: "button" }, "Go to the questions"));
@@ -1141,7 +1141,7 @@
     button.disabled = true; // one document per press
     try {
       const maker = await loadDocxMaker();
-      saveFile(`${model.id}-report-${content.fileDate}.docx`, maker.build(content),
+      saveFile(`${model.id}-report-${content.fileDate}.docx`, maker.build({ ...content, project: { ...project } }),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     } catch {
       messages.replaceChildren(banner({ kind: "important", heading: "The Word document could not be made",
