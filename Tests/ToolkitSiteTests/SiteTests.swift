@@ -13,6 +13,17 @@ struct MarkdownTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test func keepsLegalReferencesOnOneLine() {
+        let html = Markdown.html("Rely on Article 6(1)(c), section 35 or Schedule 8 of the Act.")
+        #expect(html.contains("Article\u{00A0}6(1)\u{2060}(c)"))
+        #expect(html.contains("section\u{00A0}35"))
+        #expect(html.contains("Schedule\u{00A0}8"))
+        // Only before a number: ordinary words keep their ordinary spaces.
+        #expect(Markdown.html("Part of the plan.") == "<p>Part of the plan.</p>\n")
+        // Link addresses are left alone.
+        #expect(Markdown.html("[Article 6](https://example.org/a?b=(1)(c))").contains("href=\"https://example.org/a?b=(1)(c)\""))
+    }
+
     @Test func glossaryLinksPointAtTheGlossaryPage() {
         #expect(Markdown.html("A [DPIA](glossary:dpia).") == "<p>A <a href=\"glossary.html#dpia\">DPIA</a>.</p>\n")
     }
@@ -71,6 +82,34 @@ struct SiteTests {
                 #expect(html.contains(guidance.headline.htmlEscaped), "\(guidance.headline) missing")
             }
         }
+    }
+
+    @Test func allGuidanceHasItsOwnIntroductionAndAContentsListByPart() throws {
+        let (site, toolkits) = try Self.shippedSite()
+        let html = String(decoding: try #require(site.files["data-analytics/all-guidance.html"]), as: UTF8.self)
+        let toolkit = try #require(toolkits.first)
+        let contents = Self.matches(##"<a href="#(part-[^"]+)">"##, in: html)
+        let parts = (toolkit.openingParts + toolkit.tracks.flatMap(\.parts)).map { "part-" + $0.id }
+        #expect(contents == parts, "the contents list is not every part in order")
+        for id in parts { #expect(html.contains("<section class=\"part\" id=\"\(id)\">"), "no section for \(id)") }
+        #expect(!html.contains("Before the tracks"))
+        #expect(!html.contains("when .</p>") && !html.contains("<h2 class=\"heading-l\"></h2>"), "an empty condition or heading")
+        // Its introduction is its own, not the report's.
+        let reportFirstSentence = try #require(toolkit.report.body.split(separator: ".").first)
+        #expect(!html.contains(String(reportFirstSentence)))
+    }
+
+    @Test func theModelCarriesWhatTheReportAndTheResultPageNeed() throws {
+        let (site, toolkits) = try Self.shippedSite()
+        let script = String(decoding: try #require(site.files["data-analytics/model.js"]), as: UTF8.self)
+        let toolkit = try #require(toolkits.first)
+        #expect(script.contains("notice: \(ScriptEmitter.js(toolkit.report.notice))"))
+        #expect(!toolkit.report.notice.isEmpty && toolkit.report.priorityMeanings.count == 3)
+        for track in toolkit.tracks where !track.ifUnsure.isEmpty {
+            #expect(script.contains("ifUnsure: \(ScriptEmitter.js(track.ifUnsure))"))
+        }
+        #expect(script.contains("{ id: \"not-sure\", label: \"Not sure\", unsure: true }"))
+        #expect(script.contains("dependsOn: [\"competent-authority\"]"))
     }
 
     @Test func twoRendersAreByteIdentical() throws {

@@ -9,7 +9,7 @@ import pytest
 
 from conftest import CONTENT, evaluate, toolkit_ids, wait_for
 from generate_toolkit import TOOLKIT_ID, build
-from toolkit_pages import Questionnaire, anchor, browser_runs, outline
+from toolkit_pages import Questionnaire, anchor, browser_runs, outline, report_order
 
 RUNS = 300
 
@@ -98,9 +98,18 @@ def test_generated_toolkit_through_the_pages(generated, driver, toolkit_bin, wat
             driver.execute_script("localStorage.clear()")
             visit.open("questions.html")
             visit.wait_for_page(None)
+        visit.interstitials, visit.interstitial_texts = [], []
         asked = visit.complete(answers)
         assert asked == expected["asked"], f"run {number}: the pages asked other questions"
+        # Any toolkit with tracks says which rules apply after its opening questions, in the track's words,
+        # and says what to confirm when that rests on 'Not sure' (here with the tool's own words: the
+        # generated tracks give none).
+        track = next(t for t in visit.outline.tracks if t["id"] == expected["track"])
+        assert visit.interstitials[0].endswith(track["title"]), f"run {number}: no page saying which rules apply"
+        assert f"The {track['id']} track." in visit.interstitial_texts[0]
+        assert ("rests on a 'Not sure' answer" in visit.interstitial_texts[0]) == (answers["route"] == "not-sure")
         visit.follow("See your report")
-        assert visit.report()["guidance"] == [anchor(g) for g in expected["guidance"]], \
-            f"run {number}: the report's guidance is not the Swift model's"
+        _, guidance, _ = report_order(visit.outline, expected)
+        assert visit.report()["guidance"] == [anchor(g) for g in guidance], \
+            f"run {number}: the report's guidance is not the Swift model's, most pressing first"
         watcher.assert_clean(f"generated run {number}")

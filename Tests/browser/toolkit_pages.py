@@ -154,6 +154,7 @@ class Questionnaire:
         self.outline = None if isinstance(outline_or_id, str) else outline_or_id
         self.on_state = on_state or (lambda where: None)
         self.interstitials = []  # the headings of the pages between questions, in the order met
+        self.interstitial_texts = []  # and their words
 
     # -- pages -------------------------------------------------------------------------------------------
     def url(self, page):
@@ -241,6 +242,7 @@ class Questionnaire:
             return False
         self.on_state(f"page {self.h1().text!r}")
         self.interstitials.append(self.h1().text.strip())
+        self.interstitial_texts.append(self.driver.find_element(By.ID, "app").text)
         old = self.h1()
         buttons[0].click()
         self.wait_for_page(old)
