@@ -51,8 +51,14 @@ def snapshots(driver, file_site, swift_model, folder):
         save(f"{toolkit_id}-question-error")
         answers, run = max(plan_per_track(visit.outline, swift_model).values(), key=lambda p: len(p[1]["guidance"]))
         saved_any = False
+        between = 0
         while not visit.is_check_page():
             question_id = visit.current()
+            if question_id is None:  # the result page, then a part's start page
+                save(f"{toolkit_id}-between-{between}")
+                between += 1
+                assert visit.pass_interstitial(), f"neither a question nor a page between: {visit.h1().text!r}"
+                continue
             if visit.outline.questions[question_id]["kind"] == "any" and not saved_any:
                 save(f"{toolkit_id}-question-any")
                 saved_any = True
@@ -61,6 +67,11 @@ def snapshots(driver, file_site, swift_model, folder):
         visit.follow("See your report")
         wait_for(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".report-question"), message="the report")
         save(f"{toolkit_id}-report")
+        visit.follow("Actions only")
+        save(f"{toolkit_id}-report-actions")
+        driver.find_element(By.XPATH, "//button[contains(., 'Delete my answers')]").click()
+        wait_for(driver, lambda d: d.find_element(By.TAG_NAME, "h1").text.startswith("Are you sure"), message="'Are you sure?'")
+        save(f"{toolkit_id}-delete")
     return files
 
 

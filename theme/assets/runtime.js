@@ -184,6 +184,7 @@
   const keyPrefix = `toolkit:${model.id}:`;
   const storageKey = keyPrefix + model.version;
   const legacyKey = `toolkit:${model.id}`; // the key of builds before versioned keys
+  const setAsideKey = `toolkit-unreadable:${model.id}`; // outside the prefix, so never read as answers
 
   /** Every key this toolkit has used on this device, whatever the version. */
   function toolkitKeys() {
@@ -238,6 +239,28 @@
   const store = {
     /** The saved answers, brought up to this content version: { answers, savedAt, update }. */
     load() {
+      const unreadable = this.setAsideUnreadable();
+      const found = this.loadReadable();
+      return unreadable ? { ...found, unreadable } : found;
+    },
+    /** Moves records that cannot be read (not JSON, or fields of the wrong type) out of the way, keeping the
+     * last one under a key of its own, so that they can never stop the questionnaire. Returns how many. */
+    setAsideUnreadable() {
+      let count = 0;
+      for (const key of toolkitKeys()) {
+        try {
+          const raw = localStorage.getItem(key);
+          if (raw === null || readRecord(key)) continue;
+          localStorage.setItem(setAsideKey, raw);
+          localStorage.removeItem(key);
+          count += 1;
+        } catch {
+          // Storage is blocked or full: nothing can be moved, and nothing was read from it either.
+        }
+      }
+      return count;
+    },
+    loadReadable() {
       const current = readRecord(storageKey);
       if (current) return { answers: keepKnownAnswers(current.answers).answers, savedAt: current.savedAt, project: current.project };
       // Answers saved under another version: keep what still fits, move them to this version's key.
@@ -264,7 +287,7 @@
       }
     },
     clear() {
-      for (const key of toolkitKeys()) {
+      for (const key of [...toolkitKeys(), setAsideKey]) {
         try {
           localStorage.removeItem(key);
         } catch {
@@ -320,6 +343,32 @@
   let savedAt = loaded.savedAt;
   let project = loaded.project;
   if (loaded.update) notice = updateNotice(loaded.update);
+  if (loaded.unreadable) {
+    notice = { kind: "important", heading: "Some answers saved on this device could not be read",
+      body: h("p", {}, "They have been set aside, so they cannot be used. You can answer the questions again, " +
+        "or load your answers from a file if you saved one.") };
+  }
+
+  // Two tabs on the same toolkit: when the other saves, this one says so before its own next save
+  // replaces those answers, and offers to use them instead.
+  let otherWindowBanner = null;
+  window.addEventListener("storage", (event) => {
+    if (event.key !== storageKey || event.newValue === null) return;
+    const theirs = readRecord(storageKey);
+    if (!theirs) return;
+    if (otherWindowBanner) otherWindowBanner.remove();
+    otherWindowBanner = banner({ kind: "important", heading: "Your answers were changed in another tab or window",
+      body: [
+        h("p", {}, "If you carry on here, your next answer replaces the answers saved there."),
+        h("button", { class: "button button--secondary", type: "button", onclick: () => {
+          answers = keepKnownAnswers(theirs.answers).answers;
+          savedAt = theirs.savedAt;
+          project = theirs.project;
+          render();
+        } }, "Use the answers from the other window"),
+      ] });
+    app.prepend(otherWindowBanner);
+  });
 
   function setAnswers(given) {
     answers = given;
