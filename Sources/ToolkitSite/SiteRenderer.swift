@@ -75,6 +75,7 @@ enum PageContext {
                     "caption": prefix.isEmpty ? "" : "\(prefix): part \(index + 1) of \(parts.count)",
                     "title": part.title,
                     "html": Markdown.html(part.introduction),
+                    "lawChecked": part.latestLawChecked.map(longDate) ?? "",
                     "questions": part.questions.map(question),
                 ]
             }
