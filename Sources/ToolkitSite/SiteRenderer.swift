@@ -75,7 +75,8 @@ enum PageContext {
                     "caption": prefix.isEmpty ? "" : "\(prefix): part \(index + 1) of \(parts.count)",
                     "title": part.title,
                     "html": Markdown.html(part.introduction),
-                    "lawChecked": part.latestLawChecked.map(longDate) ?? "",
+                    // false, not "": the template engine takes an empty string as true.
+                    "lawChecked": part.latestLawChecked.map { longDate($0) as Any } ?? false,
                     "questions": part.questions.map(question),
                 ]
             }
