@@ -4,13 +4,7 @@ import ToolkitTestSupport
 @testable import ToolkitContent
 
 /// The loader keeps every file's law dates, with where each is written, and rejects dates that do not exist.
-struct LawDateTests {
-    func load(_ content: TemporaryContent) -> ContentLoader.Result { ContentLoader.load(directory: content.root) }
-
-    func errors(_ content: TemporaryContent) -> [String] {
-        load(content).diagnostics.map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
-    }
-
+extension LoaderTests {
     @Test func anImpossibleDayIsAnErrorAtTheDate() throws {
         let content = try TemporaryContent.valid(replacing: [
             "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
