@@ -23,6 +23,7 @@ public struct ContentLoader {
     }
 
     private var diagnostics: [Diagnostic] = []
+    private var lawDates: [LawDates] = []
     private let files = FileManager.default
 
     private func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
@@ -67,9 +68,10 @@ public struct ContentLoader {
 
     /// When the law a file states was last checked, and when it must be checked again. Required in
     /// question files; accepted, and checked as dates, in the others.
-    static let lawDates = ["law-checked", "review-by"]
+    static let lawDateKeys = ["law-checked", "review-by"]
 
-    /// Reads a file that has a single section of front matter and a body.
+    /// Reads a file that has a single section of front matter and a body. Its law dates, where it may
+    /// have them, go into `lawDates`.
     private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String)? {
         guard let file = read(path) else { return nil }
         if file.sections.count > 1 {
@@ -81,7 +83,7 @@ public struct ContentLoader {
         guard let settings = FrontMatter(section.frontMatter, path: path, firstLine: section.frontMatterLine,
                                          allowed: allowed, diagnostics: &diagnostics) else { return nil }
         if allowed.contains("law-checked") {
-            for key in Self.lawDates { _ = settings.date(key, required: false, diagnostics: &diagnostics) }
+            lawDates.append(settings.lawDates(required: false, diagnostics: &diagnostics))
         }
         return (settings, section.body)
     }
@@ -90,6 +92,9 @@ public struct ContentLoader {
         guard let (settings, body) = readSimple(folder + "/toolkit.md",
                                                 allowed: ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes"])
         else { return nil }
+        let firstDates = lawDates.count
+        let toolkitDates = settings.lawDates(checkedKey: "law-as-at", required: true, diagnostics: &diagnostics)
+        lawDates.append(toolkitDates)
         var minutes: Int?
         if let text = settings.string("minutes", diagnostics: &diagnostics) {
             minutes = Int(text.value)
@@ -102,11 +107,11 @@ public struct ContentLoader {
             title: settings.string("title", required: true, example: "Data protection toolkit", diagnostics: &diagnostics)?.value ?? "",
             summary: settings.string("summary", diagnostics: &diagnostics)?.value ?? "",
             version: settings.string("version", required: true, example: "2026.11", diagnostics: &diagnostics)?.value ?? "",
-            lawAsAt: settings.date("law-as-at", required: true, diagnostics: &diagnostics) ?? "",
-            reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics) ?? "",
+            lawAsAt: toolkitDates.lawChecked?.value ?? "",
+            reviewBy: toolkitDates.reviewBy?.value ?? "",
             minutes: minutes, startPage: body, tracks: [], location: settings.start)
         let meanings = Priority.allCases.map(\.rawValue)
-        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDates) {
+        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDateKeys) {
             var priorityMeanings: [Priority: String] = [:]
             for priority in Priority.allCases {
                 priorityMeanings[priority] = report.string(priority.rawValue, diagnostics: &diagnostics)?.value
@@ -117,7 +122,7 @@ public struct ContentLoader {
                 notice: report.string("notice", diagnostics: &diagnostics)?.value ?? "",
                 priorityMeanings: priorityMeanings)
         }
-        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDates) {
+        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDateKeys) {
             toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
         }
 
@@ -142,11 +147,12 @@ public struct ContentLoader {
             toolkit.openingParts = parts
         }
         checkGlossaryLinks(in: folder, glossary: Set(toolkit.glossary.map(\.id)))
+        toolkit.lawDates = lawDates[firstDates...].filter { $0.lawChecked != nil || $0.reviewBy != nil }
         return toolkit
     }
 
     private mutating func loadTrack(_ folder: String) -> Track? {
-        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDates) else { return nil }
+        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDateKeys) else { return nil }
         var parts: [Part] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
             if exists(entry + "/part.md") {
@@ -169,7 +175,8 @@ public struct ContentLoader {
     }
 
     private mutating func loadPart(_ folder: String) -> Part? {
-        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDates) else { return nil }
+        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDateKeys) else { return nil }
+        let partLawChecked = lawDates.last.flatMap { $0.file == folder + "/part.md" ? $0.lawChecked?.value : nil }
         var questions: [Question] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
             guard entry.hasSuffix(".md"), !isDirectory(entry) else {
@@ -179,13 +186,14 @@ public struct ContentLoader {
                 continue
             }
             if let file = read(entry),
-               let question = QuestionReader.read(file, defaultID: Self.id(fromName: entry), diagnostics: &diagnostics) {
+               let question = QuestionReader.read(file, defaultID: Self.id(fromName: entry), lawDates: &lawDates,
+                                                  diagnostics: &diagnostics) {
                 questions.append(question)
             }
         }
         return Part(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
                     title: settings.string("title", required: true, example: "Lawfulness", diagnostics: &diagnostics)?.value ?? "",
-                    introduction: body, questions: questions, location: settings.start)
+                    introduction: body, questions: questions, lawChecked: partLawChecked, location: settings.start)
     }
 
     /// `[term](glossary:id)` must name a term in glossary.md.

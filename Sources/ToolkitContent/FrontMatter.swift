@@ -103,18 +103,27 @@ struct FrontMatter {
         return [node]
     }
 
-    func date(_ key: String, required: Bool, diagnostics: inout [Diagnostic]) -> String? {
+    /// A date setting, YYYY-MM-DD, that names a real day; reported where it is written when it does not.
+    func locatedDate(_ key: String, required: Bool, diagnostics: inout [Diagnostic]) -> Located<String>? {
         guard let value = string(key, required: required, example: "2026-11-25", diagnostics: &diagnostics) else { return nil }
-        let parts = value.value.split(separator: "-")
-        let valid = parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
-            && (1...12).contains(Int(parts[1]) ?? 0) && (1...31).contains(Int(parts[2]) ?? 0)
-        if !valid {
+        guard CalendarDate.hasDateForm(value.value) else {
             diagnostics.append(.error("'\(value.value)' is not a date in the form YYYY-MM-DD", at: value.location,
                                       fix: "write the date like 2026-11-25"))
             return nil
         }
-        return value.value
+        guard CalendarDate(value.value) != nil else {
+            diagnostics.append(.error("'\(value.value)' is not a real date", at: value.location,
+                                      fix: "check the day and the month: write a day that exists, like 2026-11-25"))
+            return nil
+        }
+        return value
+    }
+
+    /// The file's `law-checked` (or, in toolkit.md, `law-as-at`) and `review-by` dates.
+    func lawDates(checkedKey: String = "law-checked", required: Bool, diagnostics: inout [Diagnostic]) -> LawDates {
+        LawDates(file: path,
+                 lawChecked: locatedDate(checkedKey, required: required, diagnostics: &diagnostics),
+                 reviewBy: locatedDate("review-by", required: required, diagnostics: &diagnostics))
     }
 
     /// Parses a condition setting, reporting syntax errors at the exact column.

@@ -9,7 +9,9 @@ enum QuestionReader {
     /// Labels for the answers nearly every question uses, so editors need not repeat them.
     static let standardLabels = ["yes": "Yes", "no": "No", "not-sure": "Not sure"]
 
-    static func read(_ file: SectionedFile, defaultID: String, diagnostics: inout [Diagnostic]) -> Question? {
+    /// Reads the question, and adds the file's law dates to `lawDates`.
+    static func read(_ file: SectionedFile, defaultID: String, lawDates: inout [LawDates],
+                     diagnostics: inout [Diagnostic]) -> Question? {
         let head = file.sections[0]
         guard let settings = FrontMatter(head.frontMatter, path: file.path, firstLine: head.frontMatterLine,
                                          allowed: questionSettings, diagnostics: &diagnostics) else { return nil }
@@ -24,6 +26,8 @@ enum QuestionReader {
             }
         }
         let options = readOptions(settings, diagnostics: &diagnostics)
+        let dates = settings.lawDates(required: true, diagnostics: &diagnostics)
+        lawDates.append(dates)
         let question = Question(
             id: id, text: text?.value ?? "", kind: kind, options: options,
             hint: settings.string("hint", diagnostics: &diagnostics)?.value,
@@ -32,8 +36,8 @@ enum QuestionReader {
             guidance: file.sections.dropFirst().enumerated().compactMap { index, section in
                 readGuidance(section, id: "\(id)#\(index + 1)", file: file.path, diagnostics: &diagnostics)
             },
-            lawChecked: settings.date("law-checked", required: true, diagnostics: &diagnostics),
-            reviewBy: settings.date("review-by", required: true, diagnostics: &diagnostics),
+            lawChecked: dates.lawChecked?.value,
+            reviewBy: dates.reviewBy?.value,
             location: settings.start,
             moreInformationLocation: SourceLocation(file: file.path, line: head.bodyLine, column: 1))
         return text == nil ? nil : question

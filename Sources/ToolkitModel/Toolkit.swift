@@ -14,16 +14,19 @@ public struct Toolkit: Sendable, Equatable {
     public var glossary: [GlossaryTerm]
     public var openingParts: [Part]
     public var tracks: [Track]
+    /// The law dates of every content file of the toolkit, in file order.
+    public var lawDates: [LawDates]
     public var location: SourceLocation
 
     public init(id: String, title: String, summary: String = "", version: String = "1", lawAsAt: String = "",
                 reviewBy: String = "", minutes: Int? = nil, startPage: String = "",
                 report: ReportIntroduction = ReportIntroduction(), glossary: [GlossaryTerm] = [],
-                openingParts: [Part] = [], tracks: [Track], location: SourceLocation = .unknown) {
+                openingParts: [Part] = [], tracks: [Track], lawDates: [LawDates] = [],
+                location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.summary = summary; self.version = version
         self.lawAsAt = lawAsAt; self.reviewBy = reviewBy; self.minutes = minutes; self.startPage = startPage
         self.report = report; self.glossary = glossary; self.openingParts = openingParts; self.tracks = tracks
-        self.location = location
+        self.lawDates = lawDates; self.location = location
     }
 
     /// Every question in the order a user meets them: opening parts, then each track's parts.
@@ -84,12 +87,14 @@ public struct Part: Sendable, Equatable {
     /// Markdown shown at the part's first question.
     public var introduction: String
     public var questions: [Question]
+    /// The `law-checked` date of part.md itself, if it gives one.
+    public var lawChecked: String?
     public var location: SourceLocation
 
     public init(id: String, title: String, introduction: String = "", questions: [Question],
-                location: SourceLocation = .unknown) {
+                lawChecked: String? = nil, location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.introduction = introduction; self.questions = questions
-        self.location = location
+        self.lawChecked = lawChecked; self.location = location
     }
 }
 

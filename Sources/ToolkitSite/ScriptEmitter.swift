@@ -39,6 +39,7 @@ public enum ScriptEmitter {
         out += "\(indent)  id: \(js(part.id)),\n"
         out += "\(indent)  title: \(js(part.title)),\n"
         out += "\(indent)  html: \(js(Markdown.html(part.introduction))),\n"
+        out += "\(indent)  lawChecked: \(part.latestLawChecked.map(js) ?? "null"),\n"
         out += "\(indent)  questions: [\n"
         for question in part.questions { out += self.question(question, indent: indent + "    ") }
         out += "\(indent)  ],\n\(indent)},\n"

@@ -77,6 +77,8 @@ enum PageContext {
                     "hasCaption": !prefix.isEmpty,
                     "title": part.title,
                     "html": Markdown.html(part.introduction),
+                    // false, not "": the template engine takes an empty string as true.
+                    "lawChecked": part.latestLawChecked.map { longDate($0) as Any } ?? false,
                     "questions": part.questions.map(question),
                 ]
             }

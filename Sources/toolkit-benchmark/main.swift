@@ -26,7 +26,7 @@ for size in [500, 1000, 2000, 4000] {
 let content = CommandLine.arguments.dropFirst().first ?? "content"
 measure("load the shipped content") { ContentLoader.load(directory: content).toolkits.count }
 let shipped = ContentLoader.load(directory: content).toolkits
-measure("check the shipped content") { shipped.flatMap(check).count }
+measure("check the shipped content") { shipped.flatMap { check($0) }.count }
 if case let .success(theme) = Theme.load(directory: "theme") {
     measure("render the shipped site in memory") { SiteRenderer(theme: theme).render(shipped).files.count }
 }

@@ -8,9 +8,10 @@ struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check the content and write the site.")
 
     @OptionGroup var folders: Folders
+    @OptionGroup var today: TodayOption
 
     func run() throws {
-        let outcome = SiteBuild(folders: folders).run()
+        let outcome = SiteBuild(folders: folders, today: today.date).run()
         Report.print(outcome.diagnostics)
         if let failure = outcome.failure {
             printError("toolkit: the site was not written: \(failure)")
@@ -26,10 +27,11 @@ struct Check: ParsableCommand {
     enum Format: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var folders: Folders
+    @OptionGroup var today: TodayOption
     @ArgumentParser.Option(help: "text (file:line:column: level: message) or json.") var format = Format.text
 
     func run() throws {
-        let diagnostics = SiteBuild(folders: folders).loadAndCheck().diagnostics
+        let diagnostics = SiteBuild(folders: folders, today: today.date).loadAndCheck().diagnostics
         switch format {
         case .text: Report.print(diagnostics)
         case .json: Swift.print(Report.json(diagnostics))
@@ -42,6 +44,8 @@ struct Check: ParsableCommand {
 /// render the pages, write the site in one swap.
 struct SiteBuild {
     let folders: Folders
+    /// The day review dates are checked against (see `Today`); nil checks them only against each other.
+    var today: CalendarDate? = try? Today.resolve(nil)
 
     struct Outcome {
         var toolkits: [Toolkit] = []
@@ -52,7 +56,7 @@ struct SiteBuild {
 
     func loadAndCheck() -> (toolkits: [Toolkit], diagnostics: [Diagnostic]) {
         let loaded = ContentLoader.load(directory: folders.content)
-        let diagnostics = loaded.diagnostics + loaded.toolkits.flatMap(check)
+        let diagnostics = loaded.diagnostics + loaded.toolkits.flatMap { check($0, today: today) }
         return (loaded.toolkits, diagnostics.sorted)
     }
 

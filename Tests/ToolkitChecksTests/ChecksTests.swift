@@ -10,7 +10,7 @@ struct ChecksTests {
     func diagnostics(_ overrides: [String: String]) throws -> [String] {
         let content = try TemporaryContent.valid(replacing: overrides)
         let loaded = ContentLoader.load(directory: content.root)
-        let all = loaded.diagnostics + loaded.toolkits.flatMap(check)
+        let all = loaded.diagnostics + loaded.toolkits.flatMap { check($0) }
         return all.map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
     }
 
@@ -88,7 +88,7 @@ struct ChecksTests {
         files["t/2-b/1-q/01-third.md"] = question("third", "")
         let content = try TemporaryContent(files)
         let loaded = ContentLoader.load(directory: content.root)
-        let found = loaded.toolkits.flatMap(check).map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
+        let found = loaded.toolkits.flatMap { check($0) }.map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
         #expect(found.contains("t/2-b/track.md:1:1: error: no answers lead to the track 'b'. its 'when' never holds, or an earlier track is always chosen first"), "\(found)")
         #expect(found.contains("t/2-b/track.md:1:1: error: some answers lead to no track, for example when first = no. remove 'when' from the last track so it is followed when no other track applies, or widen the conditions"), "\(found)")
         #expect(!found.contains { $0.contains("'second'") }, "second is asked on track a, where first = yes holds")
@@ -126,7 +126,7 @@ struct ChecksTests {
     @Test func theShippedContentPassesEveryCheckWithNoWarnings() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let loaded = ContentLoader.load(directory: root.appendingPathComponent("content").path)
-        let found = loaded.diagnostics + loaded.toolkits.flatMap(check)
+        let found = loaded.diagnostics + loaded.toolkits.flatMap { check($0) }
         #expect(found.isEmpty, "\(found.map(\.description).joined(separator: "\n"))")
         #expect(loaded.toolkits.map(\.id) == ["data-analytics"])
         #expect(loaded.toolkits.first?.tracks.map(\.id) == ["law-enforcement", "general"])

@@ -28,13 +28,21 @@ struct Finished {
     var errors: String
 }
 
+/// The day every test run of `toolkit` takes as today (unless a test sets TOOLKIT_TODAY itself), so
+/// review-date warnings never depend on the real date.
+let testToday = "2026-12-01"
+
+func pinnedToday(_ environment: [String: String]) -> [String: String] {
+    environment.merging(["TOOLKIT_TODAY": testToday]) { given, _ in given }
+}
+
 /// Runs `toolkit` with arguments in a folder and waits for it.
 func runToolkit(_ arguments: [String], in folder: String, environment: [String: String]? = nil) throws -> Finished {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: toolkitBinary)
     process.arguments = arguments
     process.currentDirectoryURL = URL(fileURLWithPath: folder)
-    if let environment { process.environment = environment }
+    process.environment = pinnedToday(environment ?? ProcessInfo.processInfo.environment)
     // Files rather than pipes: no deadlock however much is written.
     let scratch = temporaryFolder()
     defer { try? FileManager.default.removeItem(atPath: scratch) }
@@ -191,6 +199,7 @@ final class RunningServer {
         process.executableURL = URL(fileURLWithPath: toolkitBinary)
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.environment = pinnedToday(ProcessInfo.processInfo.environment)
         process.standardOutput = output
         process.standardError = output
         try process.run()

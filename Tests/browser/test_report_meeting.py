@@ -192,6 +192,8 @@ def test_progress_part_start_pages_and_the_error_message(browser):
     visit.act(browser.find_element(By.CSS_SELECTOR, "[data-continue]"))  # the result page
     part_page = browser.find_element(By.ID, "app").text
     assert re.search(r"\d+ questions?, taking about \d+ minutes?\.", part_page), "the part's start page has no length"
+    assert re.search(r"The law in this part was last checked on \d{1,2} [A-Z][a-z]+ \d{4}\.", part_page), \
+        "the part's start page does not say when its law was last checked"
     assert visit.h1().startswith("Law enforcement processing") and "Part 1 of 4" in visit.h1()
     visit.act(browser.find_element(By.CSS_SELECTOR, "[data-continue]"))
     assert "::" not in caption() and caption().count(":") == 1, f"the caption is {caption()!r}"

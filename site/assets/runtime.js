@@ -172,6 +172,12 @@
     return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
   }
 
+  /** "2026-11-25" as "25 November 2026", with no time zone to move it a day. */
+  function calendarDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    return longDate(new Date(year, month - 1, day));
+  }
+
   /** YYYY-MM-DD in local time, for file names. */
   function fileDate(date) {
     const pad = (n) => String(n).padStart(2, "0");
@@ -601,6 +607,7 @@
         model.tracks.length > 1 && place.track && h("span", { class: "caption" }, place.track.title), caption(place)),
       h("p", { class: "body-l" }, `${about}${plural(count, "question", "questions")}, taking about ${plural(count, "minute", "minutes")}.`),
       prose(place.part.html),
+      place.part.lawChecked && h("p", { class: "hint" }, `The law in this part was last checked on ${calendarDate(place.part.lawChecked)}.`),
       h("a", { class: "button", href: questionHash(first), role: "button", "data-continue": "" }, "Continue"));
   }
 
