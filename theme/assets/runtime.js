@@ -1078,23 +1078,33 @@
 
   function reportQuestion(question) {
     const [first, ...rest] = question.guidance;
-    return h("div", { class: "report-question" },
-      // The question, the answer and the first advice print together: a heading never ends a page alone.
-      h("div", { class: "report-question__lead" },
-        h("h3", { class: "heading-m" }, question.text),
-        h("p", { class: "report-answer" }, h("span", { class: "report-answer-label" }, "Your answer: "), question.answer),
-        first && reportGuidance(first)),
-      rest.map(reportGuidance));
+    const lead = h("div", { class: "report-question__lead" },
+      h("h3", { class: "heading-m" }, question.text),
+      h("p", { class: "report-answer" }, h("span", { class: "report-answer-label" }, "Your answer: "), question.answer));
+    if (!first) return h("div", { class: "report-question" }, lead);
+    // The question, the answer and the start of the first advice print together, so a heading never ends a
+    // page alone; the rest of that advice may run on to the next page, which keeps the printout short.
+    const [opening, more] = reportGuidance(first);
+    lead.append(opening);
+    return h("div", { class: "report-question" }, lead, more, rest.map((item) => reportGuidance(item)));
   }
 
+  /** One item of advice. Its priority, headline and first paragraph come first, apart from the rest: the
+   * start of a question's first advice joins the question's lead. */
   function reportGuidance(item) {
-    return h("div", { class: `guidance guidance--${item.priority}`, id: item.anchor, tabindex: "-1" },
+    const body = prose(item.html);
+    const firstParagraph = body.firstElementChild;
+    if (firstParagraph) firstParagraph.remove();
+    const opening = h("div", { class: `guidance guidance--${item.priority}`, id: item.anchor, tabindex: "-1" },
       h("p", { class: "guidance__priority" }, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel)),
       h("h4", { class: "heading-s guidance__headline" }, item.headline),
-      prose(item.html),
+      firstParagraph && h("div", { class: "prose" }, firstParagraph));
+    const more = h("div", { class: `guidance__more guidance--${item.priority}` },
+      body.childElementCount > 0 && body,
       item.links.length > 0 && h("ul", { class: "links" }, item.links.map((link) =>
         h("li", {}, h("a", { href: link.url, rel: "external noopener noreferrer" },
           link.title, h("span", { class: "external" }, " (opens online)"))))));
+    return [opening, more];
   }
 
   // ---- At a glance: actions per part, by priority ------------------------------------------------
