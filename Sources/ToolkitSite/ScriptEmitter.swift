@@ -67,6 +67,7 @@ public enum ScriptEmitter {
             out += "\(indent)      answers: [\(g.answers.map { js($0.value) }.joined(separator: ", "))],\n"
             out += "\(indent)      when: \(function(g.when)),\n"
             out += "\(indent)      priority: \(js(g.priority.rawValue)),\n"
+            out += "\(indent)      fingerprint: \(js(Fingerprint.of(g))),\n"
             out += "\(indent)      headline: \(js(g.headline)),\n"
             out += "\(indent)      html: \(js(Markdown.html(g.body))),\n"
             out += "\(indent)      links: [\(g.links.map { "{ title: \(js($0.title)), url: \(js($0.url)) }" }.joined(separator: ", "))],\n"

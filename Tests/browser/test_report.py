@@ -429,6 +429,7 @@ def test_answers_from_an_earlier_build_move_to_the_versioned_key_quietly(finishe
 def test_export_then_import_round_trips(finished, browser):
     toolkit = finished.toolkit
     exported = json.loads(finished.json_path.read_text(encoding="utf-8"))
+    check_report_seen(exported.pop("report"), finished)
     assert exported == {"toolkit": TOOLKIT, "version": toolkit.version, "answers": finished.answers}
     assert finished.json_path.stat().st_size < 4000, "the answers file is not small"
 
@@ -516,7 +517,18 @@ def test_link_carries_the_answers_in_its_fragment(finished):
     assert "?" not in page
     assert re.fullmatch(r"[A-Za-z0-9_-]+", fragment), "the fragment is not base64url"
     data = json.loads(base64.urlsafe_b64decode(fragment + "=" * (-len(fragment) % 4)))
+    report = data.pop("report")
     assert data == {"toolkit": TOOLKIT, "version": finished.toolkit.version, "answers": finished.answers}
+    check_report_seen(report, finished)
+    assert len(fragment) < 6000, f"the link is {len(fragment)} characters long"
+
+
+def check_report_seen(report, finished):
+    """A file or link carries the report it was made from: the version, when, and a fingerprint of each item."""
+    assert report["version"] == finished.toolkit.version
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T[\d:.]+Z", report["date"])
+    assert set(report["guidance"]) == set(finished.run["guidance"])
+    assert all(re.fullmatch(r"[0-9a-f]{10}", f) for f in report["guidance"].values())
 
 
 def test_link_reproduces_the_report_in_a_fresh_browser(finished, browser):
@@ -673,7 +685,7 @@ def test_print_stylesheet(finished, browser):
               .filter((e) => e.getClientRects().length > 0).map((e) => e.outerHTML.slice(0, 80));""")
         assert shown == [], f"shown on paper: {shown}"
         link = driver.execute_script("""
-            const a = document.querySelector('.guidance .links a');
+            const a = document.querySelector('.report-question .links a');
             return a && [a.getAttribute('href'), getComputedStyle(a, '::after').content];""")
         assert link and link[0] in link[1], f"a link does not print its address: {link}"
         # A question's heading, answer and first advice stay together; the 'Act now' list is text, not links.

@@ -440,6 +440,7 @@
       `${report.track ? ` Rules followed: ${report.track}.` : ""}`);
     if (report.notice) doc.paragraph([{ text: report.notice, bold: true }]);
     writeSummary(report, doc);
+    if (report.changes) writeChanges(report.changes, doc);
     writeActionLog(report, doc);
     for (const part of report.parts) {
       doc.heading(1, part.caption);
@@ -473,19 +474,31 @@
     }
   }
 
+  /** What changed since the user's last report, under an earlier content version. */
+  function writeChanges(changes, doc) {
+    const total = changes.added + changes.changed + changes.gone.length;
+    doc.heading(2, total === 0 ? `Nothing in your advice has changed since your report of ${changes.since}`
+      : `${total} ${total === 1 ? "item" : "items"} of advice changed since your report of ${changes.since}`);
+    doc.text(`That report used content version ${changes.version}. New: ${changes.added}. Changed: ${changes.changed}. ` +
+      `No longer shown: ${changes.gone.length}. New and changed advice is marked in the action log and below.`);
+    for (const headline of changes.gone) doc.paragraph([{ text: `No longer shown: ${headline}` }], { style: "ListParagraph", list: { id: 1, level: 0 } });
+  }
+
   /** One table of every action, 'Act now' first, with columns for the meeting to fill in. */
   function writeActionLog(report, doc) {
     doc.heading(1, "Action log");
     doc.text("Each action is set out in full later in this document, under its part and question.");
     doc.table([3326, 1800, 1100, 1100, 900, 800], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
-      report.actions.map((item) => [item.headline, item.part, item.priorityLabel, "", "", ""]),
+      report.actions.map((item) => [item.change ? `${item.headline} (${item.change})` : item.headline, item.part,
+        item.priorityLabel, "", "", ""]),
       { shades: [null, null, (row) => colours[report.priorities.find((priority) => priority.label === row[2]).id]] });
   }
 
   /** One piece of advice: its headline, priority and body, its links, and a box for the user's notes. */
   function writeGuidance(item, doc) {
     doc.heading(3, item.headline);
-    doc.paragraph([{ text: "Priority: ", bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] }]);
+    doc.paragraph([{ text: "Priority: ", bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] },
+      ...(item.changeLabel ? [{ text: `. ${item.changeLabel}`, bold: true }] : [])]);
     doc.html(item.html, 4);
     if (item.links.length > 0) {
       doc.text("Find out more:", { keepNext: true });

@@ -216,11 +216,25 @@
         version: typeof record.version === "string" ? record.version : null,
         savedAt: typeof record.savedAt === "string" && !Number.isNaN(Date.parse(record.savedAt)) ? record.savedAt : undefined,
         project: projectFrom(record.project),
+        reports: { last: snapshotFrom(record.lastReport), before: snapshotFrom(record.changesSince) },
       };
     } catch {
       return null;
     }
   }
+
+  /** A report as it was seen: { version, date, guidance: { id: fingerprint } }, or null if `value` is not one. */
+  function snapshotFrom(value) {
+    if (!isPlainObject(value) || typeof value.version !== "string" || typeof value.date !== "string" ||
+        Number.isNaN(Date.parse(value.date)) || !isPlainObject(value.guidance)) return null;
+    const entries = Object.entries(value.guidance);
+    if (entries.length > 2000 || !entries.every(([, fingerprint]) => typeof fingerprint === "string" && /^[0-9a-f]{1,64}$/.test(fingerprint))) {
+      return null;
+    }
+    return { version: value.version.slice(0, 100), date: value.date, guidance: Object.fromEntries(entries) };
+  }
+
+  const noReports = () => ({ last: null, before: null });
 
   const maxDetailLength = 200;
   /** Project details as three strings, whatever was stored. */
@@ -268,24 +282,28 @@
     },
     loadReadable() {
       const current = readRecord(storageKey);
-      if (current) return { answers: keepKnownAnswers(current.answers).answers, savedAt: current.savedAt, project: current.project };
+      if (current) {
+        return { answers: keepKnownAnswers(current.answers).answers, savedAt: current.savedAt, project: current.project,
+          reports: current.reports };
+      }
       // Answers saved under another version: keep what still fits, move them to this version's key.
       const older = toolkitKeys()
         .map((key) => ({ key, record: readRecord(key) }))
         .filter((found) => found.record)
         .sort((a, b) => String(b.record.savedAt || "").localeCompare(String(a.record.savedAt || "")))[0];
-      if (!older) return { answers: {}, project: projectFrom(null) };
+      if (!older) return { answers: {}, project: projectFrom(null), reports: noReports() };
       const { answers, dropped } = keepKnownAnswers(older.record.answers);
       this.clear();
-      this.save(answers, older.record.project);
+      this.save(answers, older.record.project, older.record.reports);
       const from = typeof older.record.version === "string" ? older.record.version : null;
       // Answers moved from the unversioned key of earlier builds, all still fitting, need no message.
       const changed = from !== model.version || dropped.length > 0;
-      return { answers, savedAt: older.record.savedAt, project: older.record.project,
+      return { answers, savedAt: older.record.savedAt, project: older.record.project, reports: older.record.reports,
         update: changed && { from, kept: Object.keys(answers).length, dropped } };
     },
-    save(answers, project) {
-      const record = { toolkit: model.id, version: model.version, savedAt: new Date().toISOString(), answers, project };
+    save(answers, project, reports) {
+      const record = { toolkit: model.id, version: model.version, savedAt: new Date().toISOString(), answers, project,
+        lastReport: reports && reports.last, changesSince: reports && reports.before };
       try {
         localStorage.setItem(storageKey, JSON.stringify(record));
       } catch {
@@ -348,6 +366,8 @@
   let answers = loaded.answers;
   let savedAt = loaded.savedAt;
   let project = loaded.project;
+  // The last report seen, and the one of an earlier content version that this version's report is compared with.
+  let reports = loaded.reports;
   if (loaded.update) notice = updateNotice(loaded.update);
   if (loaded.unreadable) {
     notice = { kind: "important", heading: "Some answers saved on this device could not be read",
@@ -370,6 +390,7 @@
           answers = keepKnownAnswers(theirs.answers).answers;
           savedAt = theirs.savedAt;
           project = theirs.project;
+          reports = theirs.reports;
           render();
         } }, "Use the answers from the other window"),
       ] });
@@ -379,18 +400,27 @@
   function setAnswers(given) {
     answers = given;
     savedAt = new Date().toISOString();
-    store.save(answers, project);
+    store.save(answers, project, reports);
   }
 
   function saveProject(details) {
     project = projectFrom(details);
-    store.save(answers, project);
+    store.save(answers, project, reports);
+  }
+
+  /** Remembers the report just shown. Under a new content version, the last report of the old one becomes
+   * what this version's reports are compared with, until the content changes again. */
+  function noteReportSeen(content) {
+    if (reports.last && reports.last.version !== model.version) reports = { ...reports, before: reports.last };
+    reports = { ...reports, last: snapshotOf(content) };
+    store.save(answers, project, reports);
   }
 
   function deleteAnswers() {
     answers = {};
     savedAt = undefined;
     project = projectFrom(null);
+    reports = noReports();
     store.clear();
     notice = { kind: "success", heading: "Your answers have been deleted from this device" };
     go("#/question");
@@ -420,7 +450,8 @@
       if (!known) return { problem: "unknown-answer", question: place.question };
       checked[id] = known;
     }
-    return { answers: checked, version: typeof data.version === "string" ? data.version : null };
+    return { answers: checked, version: typeof data.version === "string" ? data.version : null,
+      report: snapshotFrom(data.report) };
   }
 
   /** A GOV.UK-style error message for a problem with a file ("The selected file") or a link ("The link"). */
@@ -439,8 +470,13 @@
   }
 
   /** The answers as a link fragment: base64url of the same JSON as an answers file. */
-  function encodeAnswers(given) {
-    const bytes = new TextEncoder().encode(JSON.stringify({ toolkit: model.id, version: model.version, answers: given }));
+  /** The answers, and the report last seen with them, as the data of a file or a link. */
+  function answersData(given, report) {
+    return { toolkit: model.id, version: model.version, answers: given, ...(report ? { report } : {}) };
+  }
+
+  function encodeAnswers(given, report) {
+    const bytes = new TextEncoder().encode(JSON.stringify(answersData(given, report)));
     let binary = "";
     for (const byte of bytes) binary += String.fromCharCode(byte);
     return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
@@ -454,8 +490,8 @@
     return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   }
 
-  function linkTo(given) {
-    return `${location.href.split("#")[0]}#answers=${encodeAnswers(given)}`;
+  function linkTo(given, report) {
+    return `${location.href.split("#")[0]}#answers=${encodeAnswers(given, report)}`;
   }
 
   // ---- Files the user saves ----------------------------------------------------------------------
@@ -469,8 +505,8 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
-  function exportAnswers(given) {
-    const data = { toolkit: model.id, version: model.version, answers: given };
+  function exportAnswers(given, report = reports.last) {
+    const data = answersData(given, report);
     saveFile(`${model.id}-answers-${fileDate(new Date())}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
   }
 
@@ -805,6 +841,7 @@
     }
     const checked = checkArrivingAnswers(data);
     if (checked.problem) return renderAnswers(problemMessage(checked, "The selected file"));
+    reports = { last: checked.report, before: null }; // so the report marks what changed since the file's
     setAnswers(checked.answers);
     notice = { kind: "success", heading: `Your answers have been loaded from ${file.name}`,
       body: checked.version && checked.version !== model.version &&
@@ -840,6 +877,7 @@
   }
 
   function useSharedAnswers(shared) {
+    reports = { last: shared.report, before: null };
     setAnswers(shared.answers);
     notice = { kind: "success", heading: "The answers from the link are now saved on this device" };
     go("#/report");
@@ -860,7 +898,7 @@
   }
 
   /** The report as plain data: what the page shows, and what docx.js turns into a Word document. */
-  function reportContent(flow) {
+  function reportContent(flow, baseline) {
     const now = new Date();
     const parts = groupByPart(flow.asked).map((group) => {
       const questions = group.questions.map((question) => ({
@@ -870,7 +908,8 @@
         unsure: isUnsure(question, flow.answers[question.id]),
         guidance: byPriority(flow.guidance.filter((g) => g.question === question).map(({ item }) => ({
           id: item.id, anchor: anchor(item), priority: item.priority, priorityLabel: priorities[item.priority],
-          headline: item.headline, html: item.html, links: item.links,
+          headline: item.headline, html: item.html, links: item.links, fingerprint: item.fingerprint,
+          change: changeOf(item, baseline), changeLabel: changeLabels[changeOf(item, baseline)] || null,
         })), (item) => item.priority),
       }));
       const counts = Object.fromEntries(priorityOrder.map((priority) => [priority,
@@ -893,7 +932,60 @@
       ifUnsure: decision.unsure.length > 0 ? unsureAdvice(decision.track) : "" },
       unsureCount: parts.reduce((sum, part) => sum + part.questions.filter((question) => question.unsure).length, 0),
       parts, actions, urgent: actions.filter((item) => item.priority === "act-now"), project: { ...project },
+      changes: baseline && changesSummary(actions, baseline),
     };
+  }
+
+  // ---- What changed since the last report ------------------------------------------------------------
+  const guidanceByID = new Map(
+    [...places.values()].flatMap(({ question }) => question.guidance.map((item) => [item.id, item])));
+  const changeLabels = { new: "New since your last report", changed: "Changed since your last report" };
+
+  /** The report as seen: its content version, when, and each item of advice's fingerprint. */
+  function snapshotOf(content) {
+    return { version: model.version, date: content.created,
+      guidance: Object.fromEntries(content.actions.map((item) => [item.id, item.fingerprint])) };
+  }
+
+  function changeOf(item, baseline) {
+    if (!baseline) return null;
+    if (!Object.hasOwn(baseline.guidance, item.id)) return "new";
+    return baseline.guidance[item.id] === item.fingerprint ? null : "changed";
+  }
+
+  function changesSummary(actions, baseline) {
+    const shown = new Set(actions.map((item) => item.id));
+    const gone = Object.keys(baseline.guidance).filter((id) => !shown.has(id)).map((id) =>
+      (guidanceByID.get(id) ? guidanceByID.get(id).headline : "Advice that is no longer in the toolkit"));
+    return { since: longDate(new Date(baseline.date)), version: baseline.version, gone,
+      added: actions.filter((item) => item.change === "new").length,
+      changed: actions.filter((item) => item.change === "changed").length };
+  }
+
+  /** What the report is compared with: for a link, the report it carries; for the user's own answers, the
+   * last report of an earlier content version. Only a different content version counts as a change. */
+  function baselineFor(shared) {
+    const candidate = shared ? shared.report : reports.before;
+    return candidate && candidate.version !== model.version ? candidate : null;
+  }
+
+  function changesNotice(changes) {
+    const total = changes.added + changes.changed + changes.gone.length;
+    const parts = [changes.added && plural(changes.added, "item is new", "items are new"),
+      changes.changed && plural(changes.changed, "item has changed", "items have changed"),
+      changes.gone.length && plural(changes.gone.length, "item is no longer shown", "items are no longer shown")].filter(Boolean);
+    return h("div", { class: "inset report-changes" },
+      h("h2", { class: "heading-s" }, total === 0
+        ? `Nothing in your advice has changed since your report of ${changes.since}`
+        : `${plural(total, "item", "items")} of advice ${total === 1 ? "has" : "have"} changed since your report of ${changes.since}`),
+      h("p", {}, `That report used content version ${changes.version}. This one uses version ${model.version}.`,
+        total > 0 ? ` Since then, ${parts.join(", ")}. New and changed advice is marked below.` : ""),
+      changes.gone.length > 0 && [h("p", {}, "No longer in your report:"),
+        h("ul", { class: "list list--bullet" }, changes.gone.map((headline) => h("li", {}, headline)))]);
+  }
+
+  function changeTag(item) {
+    return item.change && h("strong", { class: "tag tag--change" }, changeLabels[item.change]);
   }
 
   function unsureAdvice(track) {
@@ -907,7 +999,8 @@
 
   /** The report of `flow`; `shared` is set when the answers came from a link and are not the user's own. */
   function renderReport(flow, shared, actionsOnly) {
-    const content = reportContent(flow);
+    if (!shared) noteReportSeen(reportContent(flow, null));
+    const content = reportContent(flow, baselineFor(shared));
     const messages = h("div", { class: "report-messages no-print", "aria-live": "polite" });
     show(model.report.title,
       shared && sharedBanner(shared),
@@ -918,6 +1011,7 @@
         h("strong", { class: "warning-text__text" }, h("span", { class: "visually-hidden" }, "Warning: "), content.notice)),
       reportTools(content, flow.answers, messages, shared, actionsOnly),
       messages,
+      content.changes && changesNotice(content.changes),
       actionsOnly ? actionLog(content) : [
         reportSummary(content),
         urgentActions(content),
@@ -1007,7 +1101,7 @@
           h("h3", { class: "heading-m" }, `${priority.label}: ${plural(items.length, "action", "actions")}`),
           priority.meaning && h("p", { class: "hint" }, priority.meaning),
           h("ol", { class: "report-log__list" }, items.map((item) => h("li", { class: "report-log__item" },
-            h("strong", {}, item.headline),
+            h("strong", {}, item.headline), item.change && " ", changeTag(item),
             h("dl", { class: "report-log__facts" },
               h("dt", {}, "Part"), h("dd", {}, item.part),
               h("dt", {}, "Question"), h("dd", {}, item.question),
@@ -1033,6 +1127,8 @@
    * project details that go into the Word document. */
   function reportTools(content, given, messages, shared, actionsOnly) {
     const small = "button button--secondary button--small";
+    // A file or link made from this report carries what it showed, so a later version can say what changed.
+    const seen = shared ? shared.report : snapshotOf(content);
     const wordButton = h("button", { class: small, type: "button",
       onclick: () => downloadWord(content, messages, wordButton) }, "Word document");
     const view = (label, hash, current) => h("li", { class: "report-view__item" },
@@ -1043,8 +1139,8 @@
       h("div", { class: "report-tools__row" },
         wordButton,
         h("button", { class: small, type: "button", onclick: () => window.print() }, "Print or save as PDF"),
-        h("button", { class: small, type: "button", onclick: () => copyLink(given, messages) }, "Copy a link"),
-        h("button", { class: small, type: "button", onclick: () => exportAnswers(given) }, "Save answers"),
+        h("button", { class: small, type: "button", onclick: () => copyLink(given, messages, seen) }, "Copy a link"),
+        h("button", { class: small, type: "button", onclick: () => exportAnswers(given, seen) }, "Save answers"),
         !shared && h("a", { class: small, href: "#/check", role: "button" }, "Change answers")),
       h("div", { class: "report-tools__row" },
         h("nav", { class: "report-view", "aria-label": "Report view" },
@@ -1096,7 +1192,8 @@
     const firstParagraph = body.firstElementChild;
     if (firstParagraph) firstParagraph.remove();
     const opening = h("div", { class: `guidance guidance--${item.priority}`, id: item.anchor, tabindex: "-1" },
-      h("p", { class: "guidance__priority" }, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel)),
+      h("p", { class: "guidance__priority" }, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel),
+        item.change && " ", changeTag(item)),
       h("h4", { class: "heading-s guidance__headline" }, item.headline),
       firstParagraph && h("div", { class: "prose" }, firstParagraph));
     const more = h("div", { class: `guidance__more guidance--${item.priority}` },
@@ -1162,8 +1259,8 @@
   }
 
   // ---- Copy a link to this report -----------------------------------------------------------------
-  async function copyLink(given, messages) {
-    const url = linkTo(given);
+  async function copyLink(given, messages, report) {
+    const url = linkTo(given, report);
     let copied = false;
     try {
       await navigator.clipboard.writeText(url);
