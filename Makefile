@@ -5,7 +5,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-re
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
 PYTHON ?= python3
 
-.PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check
+.PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check bench bench-deps
 
 # libcmark-dev is the only system library the build needs.
 deps:
@@ -45,3 +45,12 @@ browser-test: browser-deps site-is-current
 	$(PYTHON) -m pytest -q Tests/browser
 
 test: swift-test site-is-current browser-test
+
+# The speed benchmark: toolkit build against Hugo and the cmark CLI at 200, 2,000 and 10,000 questions, the
+# browser's first load and render times, and the preview's save-to-reload time. Writes benchmarks/results.md.
+bench-deps: deps browser-deps
+	@for p in hugo cmark time; do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
+
+bench: bench-deps
+	$(PYTHON) scripts/bench.py
