@@ -488,7 +488,7 @@
   function writeActionLog(report, doc) {
     doc.heading(1, "Action log");
     doc.text("Each action is set out in full later in this document, under its part and question.");
-    doc.table([3326, 1800, 1100, 1100, 900, 800], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
+    doc.table([2650, 1700, 1300, 1176, 1000, 1200], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
       report.actions.map((item) => [item.change ? `${item.headline} (${item.change})` : item.headline, item.part,
         item.priorityLabel, "", "", ""]),
       { shades: [null, null, (row) => colours[report.priorities.find((priority) => priority.label === row[2]).id]] });
