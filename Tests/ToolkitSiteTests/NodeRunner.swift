@@ -2,7 +2,7 @@ import Foundation
 import ToolkitModel
 import ToolkitSite
 
-/// Runs the emitted model.js and the theme's runtime.js in node, and asks the runtime's flow for the
+/// Runs the emitted model.js and the runtime's flow (theme/assets/flow.js) in node, and asks the flow for the
 /// questions asked and the guidance shown for each set of answers.
 enum NodeRunner {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -47,7 +47,7 @@ enum NodeRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node", folder + "/harness.js", folder + "/model.js",
-                             repository.appendingPathComponent("theme/assets/runtime.js").path, folder + "/answers.json"]
+                             repository.appendingPathComponent("theme/assets/flow.js").path, folder + "/answers.json"]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -60,6 +60,33 @@ enum NodeRunner {
         return items.map {
             Outcome(asked: $0["asked"] as? [String] ?? [], track: $0["track"] as? String, guidance: $0["guidance"] as? [String] ?? [])
         }
+    }
+
+    /// The value of `expression` (JavaScript over `toolkitModel`) after the emitted model.js runs in node,
+    /// as JSON.
+    static func modelValue(of toolkit: Toolkit, _ expression: String) throws -> Any {
+        let folder = NSTemporaryDirectory() + "toolkit-node-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ScriptEmitter.script(for: toolkit).write(toFile: folder + "/model.js", atomically: true, encoding: .utf8)
+        let harness = """
+            const fs = require("fs");
+            const vm = require("vm");
+            const context = vm.createContext({});
+            vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context);
+            process.stdout.write(JSON.stringify(vm.runInContext(process.argv[3], context)));
+            """
+        try harness.write(toFile: folder + "/harness.js", atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", folder + "/harness.js", folder + "/model.js", expression]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw NodeFailure(status: process.terminationStatus) }
+        return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     }
 
     struct NodeFailure: Error { var status: Int32 }

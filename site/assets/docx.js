@@ -526,5 +526,5 @@
     return zip(parts.map(([name, xml]) => ({ name, data: encoder.encode(xml) })), new Date(report.created));
   }
 
-  globalThis.toolkitDocx = { build, zip, crc32 };
+  globalThis.toolkitDocx = { build };
 })();
