@@ -44,19 +44,9 @@ enum NodeRunner {
             process.stdout.write(JSON.stringify(out));
             """
         try harness.write(toFile: folder + "/harness.js", atomically: true, encoding: .utf8)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", folder + "/harness.js", folder + "/model.js",
-                             repository.appendingPathComponent("theme/assets/flow.js").path, folder + "/answers.json"]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
-            throw NodeFailure(status: process.terminationStatus)
-        }
+        let data = try node([folder + "/harness.js", folder + "/model.js",
+                             repository.appendingPathComponent("theme/assets/flow.js").path, folder + "/answers.json"])
+        guard let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { throw NodeFailure(status: 0) }
         return items.map {
             Outcome(asked: $0["asked"] as? [String] ?? [], track: $0["track"] as? String, guidance: $0["guidance"] as? [String] ?? [])
         }
@@ -77,16 +67,22 @@ enum NodeRunner {
             process.stdout.write(JSON.stringify(vm.runInContext(process.argv[3], context)));
             """
         try harness.write(toFile: folder + "/harness.js", atomically: true, encoding: .utf8)
+        return try JSONSerialization.jsonObject(with: try node([folder + "/harness.js", folder + "/model.js", expression]),
+                                                options: [.fragmentsAllowed])
+    }
+
+    /// What node writes to standard output, run with `arguments`; throws if it fails.
+    private static func node(_ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", folder + "/harness.js", folder + "/model.js", expression]
+        process.arguments = ["node"] + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw NodeFailure(status: process.terminationStatus) }
-        return try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        return data
     }
 
     struct NodeFailure: Error { var status: Int32 }

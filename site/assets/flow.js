@@ -44,7 +44,6 @@
     return { asked, track, guidance, answers };
   }
 
-
   runtime.flow = { run };
   // The name node and the browser tests call the flow by.
   globalThis.toolkitFlow = runtime.flow;

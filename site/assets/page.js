@@ -73,6 +73,7 @@
   // ---- Messages carried to the next page -----------------------------------------------------------
   // A page that changes the answers (load a file, delete them) says what happened on the page it goes to.
   let notice = null;
+  /** Shows `message` ({ kind, heading, body }) as a banner at the top of the next page shown. */
   function tellNextPage(message) {
     notice = message;
   }
@@ -104,6 +105,7 @@
     setTimeout(() => URL.revokeObjectURL(url), 60000);
   }
 
+  /** The 'There is a problem' box at the top of a page, linking to the field at fault. */
   function errorSummary(message, fieldID) {
     return h("div", { class: "error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "error-summary-title" },
       h("h2", { class: "error-summary__title", id: "error-summary-title" }, "There is a problem"),
@@ -115,6 +117,7 @@
         } }, message))));
   }
 
+  // ---- Showing a page, and moving to another -------------------------------------------------------
   /** Moves to the page at `hash`; main.js's router draws it. */
   function go(hash) {
     if (location.hash === hash) runtime.render();
