@@ -98,6 +98,24 @@ public struct Part: Sendable, Equatable {
     }
 }
 
+/// How users see where a track's part sits. The runtime gets these words through the emitted model and the
+/// pages without JavaScript through the templates, so both say the same. Opening parts are not numbered:
+/// their titles stand alone.
+extension Part {
+    /// "Part 2 of 4", for the part at `index` (from 0) of a track's `count` parts.
+    public static func number(_ index: Int, of count: Int) -> String { "Part \(index + 1) of \(count)" }
+
+    /// "Part 2 of 4: Title", above each question of a track's part; the title alone for an opening part.
+    public func caption(_ index: Int, of count: Int, numbered: Bool) -> String {
+        numbered ? "\(Part.number(index, of: count)): \(title)" : title
+    }
+
+    /// "Part 2: Title", short enough for a chart's label; the title alone for an opening part.
+    public func shortCaption(_ index: Int, numbered: Bool) -> String {
+        numbered ? "Part \(index + 1): \(title)" : title
+    }
+}
+
 public enum QuestionKind: String, Sendable, Equatable {
     /// Exactly one answer from the options (radios).
     case one

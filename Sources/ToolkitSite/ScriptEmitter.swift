@@ -11,6 +11,9 @@ public enum ScriptEmitter {
         out += "  title: \(js(toolkit.title)),\n"
         out += "  version: \(js(toolkit.version)),\n"
         out += "  lawAsAt: \(js(toolkit.lawAsAt)),\n"
+        // The priorities, most pressing first, with the words users see for each.
+        let priorities = Priority.allCases.map { "{ id: \(js($0.rawValue)), label: \(js($0.label)) }" }
+        out += "  priorities: [\(priorities.joined(separator: ", "))],\n"
         out += "  report: {\n"
         out += "    title: \(js(toolkit.report.title)),\n"
         out += "    notice: \(js(toolkit.report.notice)),\n"
@@ -18,7 +21,7 @@ public enum ScriptEmitter {
         out += "    priorities: { \(meanings.joined(separator: ", ")) },\n"
         out += "    html: \(js(Markdown.html(toolkit.report.body))),\n"
         out += "  },\n"
-        out += "  openingParts: [\n\(toolkit.openingParts.map { part($0, indent: "    ") }.joined())  ],\n"
+        out += "  openingParts: [\n\(parts(toolkit.openingParts, numbered: false, indent: "    "))  ],\n"
         out += "  tracks: [\n"
         for track in toolkit.tracks {
             out += "    {\n"
@@ -27,17 +30,27 @@ public enum ScriptEmitter {
             out += "      when: \(function(track.when)),\n"
             out += "      html: \(js(Markdown.html(track.description))),\n"
             out += "      ifUnsure: \(js(track.ifUnsure)),\n"
-            out += "      parts: [\n\(track.parts.map { part($0, indent: "        ") }.joined())      ],\n"
+            out += "      parts: [\n\(parts(track.parts, numbered: true, indent: "        "))      ],\n"
             out += "    },\n"
         }
         out += "  ],\n};\n"
         return out
     }
 
-    private static func part(_ part: Part, indent: String) -> String {
+    /// A track's parts are numbered ('Part 2 of 4: Title'); opening parts go by their titles alone.
+    private static func parts(_ parts: [Part], numbered: Bool, indent: String) -> String {
+        parts.enumerated().map { index, part in
+            self.part(part, caption: part.caption(index, of: parts.count, numbered: numbered),
+                      shortCaption: part.shortCaption(index, numbered: numbered), indent: indent)
+        }.joined()
+    }
+
+    private static func part(_ part: Part, caption: String, shortCaption: String, indent: String) -> String {
         var out = "\(indent){\n"
         out += "\(indent)  id: \(js(part.id)),\n"
         out += "\(indent)  title: \(js(part.title)),\n"
+        out += "\(indent)  caption: \(js(caption)),\n"
+        out += "\(indent)  shortCaption: \(js(shortCaption)),\n"
         out += "\(indent)  html: \(js(Markdown.html(part.introduction))),\n"
         out += "\(indent)  lawChecked: \(part.latestLawChecked.map(js) ?? "null"),\n"
         out += "\(indent)  questions: [\n"

@@ -72,7 +72,7 @@ enum PageContext {
             parts.enumerated().map { index, part in
                 [
                     "id": "part-" + part.id,
-                    "caption": prefix.isEmpty ? "" : "Part \(index + 1) of \(parts.count)",
+                    "caption": prefix.isEmpty ? "" : Part.number(index, of: parts.count),
                     // Mustache shows a section for any string, even an empty one: these say whether to.
                     "hasCaption": !prefix.isEmpty,
                     "title": part.title,

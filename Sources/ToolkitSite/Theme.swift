@@ -3,7 +3,7 @@ import Mustache
 import ToolkitModel
 
 /// The theme: Mustache templates that theme authors edit without Swift, and static assets
-/// (CSS, the JavaScript runtime) copied into the site as they are.
+/// (CSS, the JavaScript runtime's files) copied into the site as they are.
 public struct Theme: Sendable {
     public var templates: MustacheLibrary
     /// Path inside `assets/` -> bytes.
@@ -20,6 +20,7 @@ public struct Theme: Sendable {
         let files = FileManager.default
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
+        var texts: [String: String] = [:]
         let templateFolder = directory + "/templates"
         for name in requiredTemplates {
             let path = "\(templateFolder)/\(name).mustache"
@@ -28,6 +29,7 @@ public struct Theme: Sendable {
                                           fix: "add \(name).mustache to \(templateFolder)"))
                 continue
             }
+            texts[name] = text
             do {
                 try library.register(text, named: name)
             } catch {
@@ -45,11 +47,41 @@ public struct Theme: Sendable {
                 assets[relative] = [UInt8](data)
             }
         }
-        if assets["runtime.js"] == nil {
-            diagnostics.append(.error("the theme has no JavaScript runtime", at: SourceLocation(file: assetFolder + "/runtime.js", line: 1, column: 1),
-                                      fix: "restore theme/assets/runtime.js"))
+        if let questions = texts["questions"] {
+            diagnostics += runtimeProblems(questionsTemplate: questions, path: "\(templateFolder)/questions.mustache",
+                                           assets: assets, assetFolder: assetFolder)
         }
         return diagnostics.isEmpty ? .success(Theme(templates: library, assets: assets)) : .failure(DiagnosticList(diagnostics))
+    }
+
+    /// The questions page loads the runtime as several files, in order, by `<script src="{{root}}assets/NAME.js">`
+    /// tags (theme/README.md lists them). Without them the questionnaire is an empty page, so each file it
+    /// loads must be in assets/, and it must load at least one.
+    static func runtimeProblems(questionsTemplate text: String, path: String, assets: [String: [UInt8]],
+                                assetFolder: String) -> [Diagnostic] {
+        let marker = "src=\"{{root}}assets/"
+        var problems: [Diagnostic] = []
+        var found = false
+        for (index, line) in text.components(separatedBy: "\n").enumerated() {
+            var rest = line[...]
+            while let start = rest.range(of: marker) {
+                let name = rest[start.upperBound...].prefix { $0 != "\"" }
+                rest = rest[start.upperBound...]
+                guard name.hasSuffix(".js") else { continue }
+                found = true
+                if assets[String(name)] == nil {
+                    let column = line.distance(from: line.startIndex, to: start.lowerBound) + 1
+                    problems.append(.error("the questions page loads assets/\(name), which the theme does not have",
+                                           at: SourceLocation(file: path, line: index + 1, column: column),
+                                           fix: "add \(assetFolder)/\(name), or remove its <script> tag"))
+                }
+            }
+        }
+        if !found {
+            problems.append(.error("the questions page loads no JavaScript runtime", at: SourceLocation(file: path, line: 1, column: 1),
+                                   fix: "add the runtime's <script src=\"{{root}}assets/NAME.js\"> tags in the order theme/README.md gives"))
+        }
+        return problems
     }
 }
 

@@ -2,7 +2,7 @@ import Foundation
 import ToolkitModel
 import ToolkitSite
 
-/// Runs the emitted model.js and the theme's runtime.js in node, and asks the runtime's flow for the
+/// Runs the emitted model.js and the runtime's flow (theme/assets/flow.js) in node, and asks the flow for the
 /// questions asked and the guidance shown for each set of answers.
 enum NodeRunner {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -44,22 +44,45 @@ enum NodeRunner {
             process.stdout.write(JSON.stringify(out));
             """
         try harness.write(toFile: folder + "/harness.js", atomically: true, encoding: .utf8)
+        let data = try node([folder + "/harness.js", folder + "/model.js",
+                             repository.appendingPathComponent("theme/assets/flow.js").path, folder + "/answers.json"])
+        guard let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else { throw NodeFailure(status: 0) }
+        return items.map {
+            Outcome(asked: $0["asked"] as? [String] ?? [], track: $0["track"] as? String, guidance: $0["guidance"] as? [String] ?? [])
+        }
+    }
+
+    /// The value of `expression` (JavaScript over `toolkitModel`) after the emitted model.js runs in node,
+    /// as JSON.
+    static func modelValue(of toolkit: Toolkit, _ expression: String) throws -> Any {
+        let folder = NSTemporaryDirectory() + "toolkit-node-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ScriptEmitter.script(for: toolkit).write(toFile: folder + "/model.js", atomically: true, encoding: .utf8)
+        let harness = """
+            const fs = require("fs");
+            const vm = require("vm");
+            const context = vm.createContext({});
+            vm.runInContext(fs.readFileSync(process.argv[2], "utf8"), context);
+            process.stdout.write(JSON.stringify(vm.runInContext(process.argv[3], context)));
+            """
+        try harness.write(toFile: folder + "/harness.js", atomically: true, encoding: .utf8)
+        return try JSONSerialization.jsonObject(with: try node([folder + "/harness.js", folder + "/model.js", expression]),
+                                                options: [.fragmentsAllowed])
+    }
+
+    /// What node writes to standard output, run with `arguments`; throws if it fails.
+    private static func node(_ arguments: [String]) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["node", folder + "/harness.js", folder + "/model.js",
-                             repository.appendingPathComponent("theme/assets/runtime.js").path, folder + "/answers.json"]
+        process.arguments = ["node"] + arguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0,
-              let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
-            throw NodeFailure(status: process.terminationStatus)
-        }
-        return items.map {
-            Outcome(asked: $0["asked"] as? [String] ?? [], track: $0["track"] as? String, guidance: $0["guidance"] as? [String] ?? [])
-        }
+        guard process.terminationStatus == 0 else { throw NodeFailure(status: process.terminationStatus) }
+        return data
     }
 
     struct NodeFailure: Error { var status: Int32 }

@@ -48,7 +48,7 @@ struct SiteTests {
 
     @Test func writesEveryPageOfEachToolkit() throws {
         let (site, _) = try Self.shippedSite()
-        for path in ["index.html", "assets/style.css", "assets/runtime.js", "data-analytics/index.html",
+        for path in ["index.html", "assets/style.css", "assets/flow.js", "assets/main.js", "data-analytics/index.html",
                      "data-analytics/questions.html", "data-analytics/all-guidance.html", "data-analytics/glossary.html",
                      "data-analytics/model.js"] {
             #expect(site.files[path] != nil, "missing \(path)")
@@ -110,6 +110,20 @@ struct SiteTests {
         }
         #expect(script.contains("{ id: \"not-sure\", label: \"Not sure\", unsure: true }"))
         #expect(script.contains("dependsOn: [\"competent-authority\"]"))
+    }
+
+    @Test func aThemeMissingARuntimeFileTheQuestionsPageLoadsFailsAtItsScriptTag() throws {
+        let folder = NSTemporaryDirectory() + "toolkit-theme-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: NodeRunner.repository.appendingPathComponent("theme").path, toPath: folder)
+        try FileManager.default.removeItem(atPath: folder + "/assets/report.js")
+        guard case let .failure(list) = Theme.load(directory: folder) else {
+            Issue.record("a theme without report.js loaded"); return
+        }
+        let template = try String(contentsOfFile: folder + "/templates/questions.mustache", encoding: .utf8)
+        let line = try #require(template.components(separatedBy: "\n").firstIndex { $0.contains("assets/report.js") }) + 1
+        #expect(list.diagnostics.map(\.message) == ["the questions page loads assets/report.js, which the theme does not have"])
+        #expect(list.diagnostics.first?.location == SourceLocation(file: folder + "/templates/questions.mustache", line: line, column: 9))
     }
 
     @Test func twoRendersAreByteIdentical() throws {

@@ -5,6 +5,7 @@ globalThis.toolkitModel = {
   title: "Data protection toolkit for data analytics",
   version: "2026.11",
   lawAsAt: "2026-11-25",
+  priorities: [{ id: "act-now", label: "Act now" }, { id: "plan", label: "Plan" }, { id: "keep-doing", label: "Keep doing" }],
   report: {
     title: "Your data protection report",
     notice: "This report is guidance, not legal advice. Take it to your data protection officer before you collect data or build anything.",
@@ -15,6 +16,8 @@ globalThis.toolkitModel = {
     {
       id: "which-rules",
       title: "Which rules apply",
+      caption: "Which rules apply",
+      shortCaption: "Which rules apply",
       html: "\u003cp>The UK has two sets of data protection rules. Which set applies to your project depends on who your organisation is and what the analytics is for.\u003c/p>\n\u003cp>These first questions work out which set applies. The rest of the toolkit then asks about those rules.\u003c/p>\n",
       lawChecked: "2026-11-26",
       questions: [
@@ -158,6 +161,8 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-lawfulness",
           title: "Lawfulness",
+          caption: "Part 1 of 4: Lawfulness",
+          shortCaption: "Part 1: Lawfulness",
           html: "\u003cp>This part asks whether the law allows your analytics. It covers the condition for processing in section 35 of the DPA 2018, and sensitive processing. It also covers biometrics in public places, and the wider legal basis for the tool itself.\u003c/p>\n\u003cp>If you cannot show that the processing is lawful, nothing else in this report will make it so. Answer these questions first and carefully.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -582,6 +587,8 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-accountability",
           title: "Accountability and governance",
+          caption: "Part 2 of 4: Accountability and governance",
+          shortCaption: "Part 2: Accountability and governance",
           html: "\u003cp>This part asks how you will show that you follow the law. It covers the data protection impact assessment, your data protection officer, design, logging, records and suppliers. It also covers trade-offs, transfers outside the UK and your data protection policies.\u003c/p>\n\u003cp>Good governance is easier to build in at the start than to add later. Many of these steps also help you answer questions from the public, the courts and the Information Commissioner’s Office (ICO).\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -1040,6 +1047,8 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-principles",
           title: "The data protection principles",
+          caption: "Part 3 of 4: The data protection principles",
+          shortCaption: "Part 3: The data protection principles",
           html: "\u003cp>This part checks the analytics against the six data protection principles for law enforcement in sections 35 to 40 of the DPA 2018. It also asks about bias, about children, and about the information you publish.\u003c/p>\n\u003cp>The principles apply to every stage: the data you collect, the model you build, and the results it produces about people.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -1466,6 +1475,8 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-rights",
           title: "The rights of individuals",
+          caption: "Part 4 of 4: The rights of individuals",
+          shortCaption: "Part 4: The rights of individuals",
           html: "\u003cp>This part asks whether people can use their rights over data the analytics holds about them. It covers information and access, correction and erasure, and the safeguards for decisions made or informed by analytics.\u003c/p>\n\u003cp>Some questions appear only if the analytics makes or informs decisions about individual people.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -1839,6 +1850,8 @@ globalThis.toolkitModel = {
         {
           id: "general-lawfulness",
           title: "Lawfulness",
+          caption: "Part 1 of 4: Lawfulness",
+          shortCaption: "Part 1: Lawfulness",
           html: "\u003cp>This part asks how the law allows the analytics. Every use of personal data needs a lawful basis. Special category data and criminal offence data need an extra condition too. If you are a public authority, you also need a clear legal power for the analytics itself.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -2333,6 +2346,8 @@ globalThis.toolkitModel = {
         {
           id: "general-accountability",
           title: "Accountability and governance",
+          caption: "Part 2 of 4: Accountability and governance",
+          shortCaption: "Part 2: Accountability and governance",
           html: "\u003cp>This part asks how you will show that the analytics complies with the law. It covers your data protection impact assessment, your data protection officer, data protection by design, your records and your suppliers. It also covers trade-offs, transfers outside the UK and working with partners.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -2801,6 +2816,8 @@ globalThis.toolkitModel = {
         {
           id: "general-principles",
           title: "The data protection principles",
+          caption: "Part 3 of 4: The data protection principles",
+          shortCaption: "Part 3: The data protection principles",
           html: "\u003cp>This part asks how the analytics meets the data protection principles in Article 5 of the UK GDPR. It covers reusing data, using only the data you need, accuracy, bias, retention, security, telling people what you do, and children.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [
@@ -3155,6 +3172,8 @@ globalThis.toolkitModel = {
         {
           id: "general-rights",
           title: "The rights of individuals",
+          caption: "Part 4 of 4: The rights of individuals",
+          shortCaption: "Part 4: The rights of individuals",
           html: "\u003cp>This part asks how you will respect the rights of the people whose data the analytics uses. It covers access, correction and erasure, objection, data portability, and the rules on decisions that the analytics makes or informs.\u003c/p>\n",
           lawChecked: "2026-11-26",
           questions: [

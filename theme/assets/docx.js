@@ -1,5 +1,5 @@
 // The report as a Word document (.docx), made in the browser from the content the report page shows.
-// runtime.js loads this file only when the user presses 'Download as a Word document'.
+// report-tools.js loads this file only when the user presses 'Word document' on the report.
 //
 // A .docx file is a zip of XML parts (Office Open XML, ECMA-376 transitional). The zip here stores the
 // parts without compression: every reader accepts stored entries, and a report is small.
@@ -507,7 +507,7 @@
     doc.paragraph([{ text: "Notes", bold: true }, { lineBreak: true }, { text: " " }, { lineBreak: true }, { text: " " }], { box: true });
   }
 
-  /** The report (runtime.js's reportContent) as the bytes of a .docx file. */
+  /** The report (report.js's reportContent) as the bytes of a .docx file. */
   function build(report) {
     const doc = new WordDocument();
     writeReport(report, doc);
@@ -526,5 +526,5 @@
     return zip(parts.map(([name, xml]) => ({ name, data: encoder.encode(xml) })), new Date(report.created));
   }
 
-  globalThis.toolkitDocx = { build, zip, crc32 };
+  globalThis.toolkitDocx = { build };
 })();

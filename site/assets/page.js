@@ -1,0 +1,145 @@
+// Page helpers the other runtime files use: making elements, dates, banners and messages, saving a
+// file, and showing a page or moving to another. It reads globalThis.toolkitModel, written by
+// `toolkit build` into model.js.
+"use strict";
+
+(function (runtime) {
+  const model = globalThis.toolkitModel;
+  const app = document.getElementById("app");
+  // docx.js sits beside the runtime's files. Finding it from this script's own address keeps the site working
+  // under any sub-path and from file://.
+  const assetFolder = new URL(".", document.currentScript ? document.currentScript.src : location.href).href;
+  const svgNamespace = "http://www.w3.org/2000/svg";
+  const has = (object, key) => Object.hasOwn(object, key);
+  const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+  /** Adds children, skipping the empty values conditional content leaves behind (null, false). */
+  function append(parent, children) {
+    for (const child of children.flat(Infinity)) {
+      if (child === null || child === undefined || child === false || child === "") continue;
+      parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return parent;
+  }
+
+  function build(element, attributes, children) {
+    for (const [name, value] of Object.entries(attributes || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name.startsWith("on")) element.addEventListener(name.slice(2), value);
+      else element.setAttribute(name, value === true ? "" : value);
+    }
+    return append(element, children);
+  }
+
+  /** Makes an element: h("p", { class: "hint" }, "text", child, ...). */
+  function h(tag, attributes, ...children) {
+    return build(document.createElement(tag), attributes, children);
+  }
+
+  /** Makes an SVG element the same way. Styling is by class only: the CSP allows no inline style. */
+  function svg(tag, attributes, ...children) {
+    return build(document.createElementNS(svgNamespace, tag), attributes, children);
+  }
+
+  /** Markdown rendered by the build (cmark, with raw HTML removed): trusted, built content. */
+  function prose(html) {
+    const element = h("div", { class: "prose" });
+    element.innerHTML = html;
+    return element;
+  }
+
+  let uniqueCount = 0;
+  function uniqueID(prefix) {
+    uniqueCount += 1;
+    return `${prefix}-${uniqueCount}`;
+  }
+
+  function longDate(date) {
+    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  }
+
+  /** "2026-11-25" as "25 November 2026", with no time zone to move it a day. */
+  function calendarDate(iso) {
+    const [year, month, day] = iso.split("-").map(Number);
+    return longDate(new Date(year, month - 1, day));
+  }
+
+  /** YYYY-MM-DD in local time, for file names. */
+  function fileDate(date) {
+    const pad = (n) => String(n).padStart(2, "0");
+    return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  }
+
+  // ---- Messages carried to the next page -----------------------------------------------------------
+  // A page that changes the answers (load a file, delete them) says what happened on the page it goes to.
+  let notice = null;
+  /** Shows `message` ({ kind, heading, body }) as a banner at the top of the next page shown. */
+  function tellNextPage(message) {
+    notice = message;
+  }
+
+  function banner({ kind, heading, body, role }) {
+    const titleID = uniqueID("notification-banner-title");
+    const success = kind === "success";
+    return h("div", { class: success ? "notification-banner notification-banner--success" : "notification-banner",
+      role: role || "alert", "aria-labelledby": titleID },
+    h("div", { class: "notification-banner__header" },
+      h("h2", { class: "notification-banner__title", id: titleID }, success ? "Success" : "Important")),
+    h("div", { class: "notification-banner__content" },
+      h("p", { class: "notification-banner__heading" }, heading),
+      body || []));
+  }
+
+  function plural(count, one, many) {
+    return `${count} ${count === 1 ? one : many}`;
+  }
+
+  // ---- Files the user saves ----------------------------------------------------------------------
+  function saveFile(name, data, type) {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    const link = h("a", { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; the Blob is freed with the page anyway.
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  }
+
+  /** The 'There is a problem' box at the top of a page, linking to the field at fault. */
+  function errorSummary(message, fieldID) {
+    return h("div", { class: "error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "error-summary-title" },
+      h("h2", { class: "error-summary__title", id: "error-summary-title" }, "There is a problem"),
+      h("ul", { class: "error-summary__list" },
+        h("li", {}, h("a", { href: `#${fieldID}`, onclick: (event) => {
+          // The router owns the fragment, so move focus by hand instead of following the link.
+          event.preventDefault();
+          document.getElementById(fieldID).focus();
+        } }, message))));
+  }
+
+  // ---- Showing a page, and moving to another -------------------------------------------------------
+  /** Moves to the page at `hash`; main.js's router draws it. */
+  function go(hash) {
+    if (location.hash === hash) runtime.render();
+    else location.hash = hash;
+  }
+
+  function questionHash(question) {
+    return `#/question/${encodeURIComponent(question.id)}`;
+  }
+
+  function show(title, ...content) {
+    document.title = `${title} - ${model.title}`;
+    const page = append(document.createDocumentFragment(), [notice && banner(notice), content]);
+    notice = null;
+    app.replaceChildren(page);
+    // Focus goes where a keyboard or screen reader user starts: the problem, else the page's heading.
+    // Banners above the heading are role=alert, so they are announced without taking focus.
+    window.scrollTo(0, 0);
+    const target = app.querySelector(".error-summary") || app.querySelector("h1");
+    if (target) target.focus();
+  }
+
+  Object.assign(runtime, { model, app, assetFolder, has, isPlainObject, append, h, svg, prose, uniqueID, longDate,
+    calendarDate, fileDate, tellNextPage, banner, plural, saveFile, errorSummary, go, questionHash, show });
+})(globalThis.toolkitRuntime);
