@@ -12,7 +12,7 @@ import docx
 import pytest
 from selenium.webdriver.common.by import By
 
-from report_browser import CONTENT, TOOLKIT_BIN, Visit, new_browser, outline, richest_plan, wait_for_download
+from report_browser import CONTENT, TOOLKIT_BIN, Visit, new_browser, outline, richest_plan, wait_for, wait_for_download
 
 TOOLKIT = "data-analytics"
 
@@ -122,7 +122,8 @@ def test_a_link_from_an_earlier_version_marks_what_changed(workspace, tmp_path):
         visit.store({f"toolkit:{TOOLKIT}:{version}": json.dumps({"toolkit": TOOLKIT, "version": version, "answers": answers})})
         visit.open("#/report")
         visit.button("Copy a link").click()
-        link = driver.execute_script("return document.getElementById('report-link').value")
+        link = wait_for(driver, lambda d: d.execute_script(
+            "const f = document.getElementById('report-link'); return f && f.value"), message="the link to the report")
         revise(content, run["guidance"][-1], "2099.2")
         build(content, site)
         visit.open("#/answers")
