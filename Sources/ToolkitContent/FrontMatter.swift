@@ -15,6 +15,11 @@ struct FrontMatter {
         self.path = path
         self.firstLine = firstLine
         self.start = SourceLocation(file: path, line: max(firstLine - 1, 1), column: 1)
+        // Yams recurses once per level and crashes past a few thousand: measure before it reads.
+        if let problem = YAMLNesting.check(text) {
+            diagnostics.append(FrontMatter.diagnostic(for: problem, path: path, firstLine: firstLine))
+            return nil
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -55,6 +60,18 @@ struct FrontMatter {
         default:
             return .error("the front matter is not valid YAML: \(error)",
                           at: SourceLocation(file: path, line: firstLine, column: 1), fix: fix)
+        }
+    }
+
+    static func diagnostic(for problem: YAMLNesting.Problem, path: String, firstLine: Int) -> Diagnostic {
+        let location = SourceLocation(file: path, line: firstLine + problem.line, column: problem.column + 1)
+        switch problem.kind {
+        case .tooDeep:
+            return .error("the front matter nests more than \(YAMLNesting.limit) levels deep here", at: location,
+                          fix: "settings nest a few levels at most: check for stray '[', '{' or '- ', or put quotes around a value that starts with one")
+        case let .alias(character):
+            return .error("front matter cannot use YAML anchors or aliases ('\(character)')", at: location,
+                          fix: "write the value out in full; to start a value with '\(character)', put it in quotes")
         }
     }
 
@@ -125,7 +142,7 @@ struct FrontMatter {
         case let .failure(failure):
             diagnostics.append(.error("the condition in '\(key)' cannot be read: \(failure.message)",
                                       at: failure.location,
-                                      fix: "write a condition like 'question-id = answer-id'; content/README.md lists the forms"))
+                                      fix: failure.fix ?? "write a condition like 'question-id = answer-id'; content/README.md lists the forms"))
             return nil
         }
     }
