@@ -189,15 +189,19 @@ public struct ContentLoader {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var rest = line[...]
+                // Counted on from the last link, so a line of many links is read once, not once a link.
+                var column = 1, counted = line.startIndex
                 while let range = rest.range(of: "](glossary:") {
                     let idStart = range.upperBound
                     let id = rest[idStart...].prefix { $0 != ")" }
+                    column += line.distance(from: counted, to: idStart)
+                    counted = idStart
                     if !glossary.contains(String(id)) {
-                        let column = line.distance(from: line.startIndex, to: idStart) + 1
                         let suggestion = closestMatch(to: String(id), in: glossary).map { "did you mean '\($0)'? " } ?? ""
-                        diagnostics.append(.error("the glossary has no term '\(id)'",
+                        let shown = id.count > 60 ? id.prefix(60) + "…" : id
+                        diagnostics.append(.error("the glossary has no term '\(shown)'",
                                                   at: SourceLocation(file: path, line: lineIndex + 1, column: column),
-                                                  fix: "\(suggestion)add '## \(id)' to glossary.md or link to an existing term"))
+                                                  fix: "\(suggestion)add '## \(shown)' to glossary.md or link to an existing term"))
                     }
                     rest = rest[idStart...]
                 }
