@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         // Figures for speed: swift run -c release toolkit-benchmark
         .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
+        // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
+        .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),

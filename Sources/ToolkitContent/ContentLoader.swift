@@ -187,13 +187,17 @@ public struct ContentLoader {
         for relative in paths {
             let path = folder + "/" + relative
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            // "\r\n" is one Character to Swift, so it would not split on "\n": lines are counted as SectionedFile counts them.
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            for (lineIndex, line) in lines.enumerated() {
                 var rest = line[...]
                 // Counted on from the last link, so a line of many links is read once, not once a link.
                 var column = 1, counted = line.startIndex
                 while let range = rest.range(of: "](glossary:") {
                     let idStart = range.upperBound
-                    let id = rest[idStart...].prefix { $0 != ")" }
+                    // An id ends where a link's address would: it can hold no bracket and no space. Stopping
+                    // there also keeps a line of many unclosed links linear to read.
+                    let id = rest[idStart...].prefix { !")([] \t".contains($0) }
                     column += line.distance(from: counted, to: idStart)
                     counted = idStart
                     if !glossary.contains(String(id)) {

@@ -16,17 +16,33 @@ enum YAMLNesting {
     struct Problem: Equatable {
         enum Kind: Equatable { case tooDeep, alias(Character) }
         var kind: Kind
-        /// 0-based line within the front matter, and 0-based column in Unicode scalars.
+        /// libyaml's 0-based line within the front matter, and 0-based column in Unicode scalars.
         var line: Int
         var column: Int
     }
 
+    /// The problem's line and column are libyaml's (see `YAMLLines` for the file's).
     static func check(_ text: String) -> Problem? {
         var scanner = Scanner()
-        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let problem = scanner.scan(Array(line.unicodeScalars), number: number) { return problem }
+        for (number, line) in lines(text).enumerated() {
+            if let problem = scanner.scan(line, number: number) { return problem }
         }
         return nil
+    }
+
+    /// The text cut into lines where libyaml cuts it: at "\n", "\r\n", "\r", U+0085, U+2028 and U+2029.
+    static func lines(_ text: String) -> [[Unicode.Scalar]] {
+        var lines: [[Unicode.Scalar]] = [[]]
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where previous == "\r": break
+            case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": lines.append([])
+            default: lines[lines.count - 1].append(scalar)
+            }
+            previous = scalar
+        }
+        return lines
     }
 
     private struct Scanner {

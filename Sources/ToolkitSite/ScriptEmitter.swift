@@ -66,7 +66,7 @@ public enum ScriptEmitter {
     }
 
     /// `null`, or an arrow function over the answers object `a`.
-    static func function(_ condition: Condition?) -> String {
+    public static func function(_ condition: Condition?) -> String {
         condition.map { "(a) => \(expression($0))" } ?? "null"
     }
 

@@ -128,6 +128,20 @@ struct LoaderTests {
         #expect(found == ["t/1-basics/01-first.md:7:34: error: the glossary has no term 'competent-autority'. did you mean 'competent-authority'? add '## competent-autority' to glossary.md or link to an existing term"])
     }
 
+    /// Found by the fuzzer: Windows line ends shifted the line, and a line of unclosed links was slow.
+    @Test func glossaryLinksInAWindowsFileAndUnclosed() throws {
+        let found = errors(try .valid(replacing: [
+            "t/glossary.md": "---\ntitle: Glossary\n---\n## Term\nA word.\n",
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
+                .replacingOccurrences(of: "More about first.", with: "[a](glossary:nope) [b](glossary:[c](glossary:term)")
+                .replacingOccurrences(of: "\n", with: "\r\n"),
+        ]))
+        #expect(found == [
+            "t/1-basics/01-first.md:7:14: error: the glossary has no term 'nope'. add '## nope' to glossary.md or link to an existing term",
+            "t/1-basics/01-first.md:7:33: error: the glossary has no term ''. add '## ' to glossary.md or link to an existing term",
+        ])
+    }
+
     @Test func idsComeFromFileNames() {
         #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
         #expect(ContentLoader.id(fromName: "2-general") == "general")

@@ -70,9 +70,19 @@ struct NestingLimitTests {
         "x: [" + String(repeating: "\"a\\\"]\", [", count: 25),
         "a: text\n  'x\nb: " + String(repeating: "[", count: 25) + "\nc: y'",
         "- |\n  text\n- " + String(repeating: "[", count: 25),
+        // libyaml starts a line at "\r", U+2028 and U+2029 as well as "\n".
+        "a:\u{2028}  b: " + String(repeating: "[", count: 25),
+        "a:\r  b: " + String(repeating: "[", count: 25),
     ])
     func quotesAndContinuationsDoNotHideDepth(setting: String) throws {
         #expect(YAMLNesting.check(setting)?.kind == .tooDeep)
+    }
+
+    /// A line separator inside a value does not shift the lines of the errors after it.
+    @Test func linesAreTheFilesLinesWhateverBreaksYAMLSees() throws {
+        let errors = try errors(withSetting: "hint: a\u{2028} b\u{2029} c\r d\nhnt: x")
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("t/1-basics/01-first.md:3:1: error: unknown setting 'hnt'") == true, Comment(rawValue: errors.joined()))
     }
 
     /// Every front matter block of the shipped content passes the measure.
