@@ -7,9 +7,14 @@ PYTHON ?= python3
 
 .PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check fuzz fuzz-long
 
-# libcmark-dev is the only system library the build needs.
+# libcmark-dev is the only system library the build needs; `toolkit package` and `verify` (and their
+# tests) run OpenSSH's ssh-keygen, zip and unzip.
 deps:
-	@pkg-config --exists libcmark || ($(SUDO) apt-get update && $(APT) libcmark-dev)
+	@missing=""; pkg-config --exists libcmark || missing="libcmark-dev"; \
+	 command -v ssh-keygen >/dev/null || missing="$$missing openssh-client"; \
+	 command -v zip >/dev/null || missing="$$missing zip"; \
+	 command -v unzip >/dev/null || missing="$$missing unzip"; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
 
 site: deps
 	$(SWIFT) build
