@@ -187,9 +187,7 @@ public struct ContentLoader {
         for relative in paths {
             let path = folder + "/" + relative
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            // "\r\n" is one Character to Swift, so it would not split on "\n": lines are counted as SectionedFile counts them.
-            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            for (lineIndex, line) in lines.enumerated() {
+            for (lineIndex, line) in text.fileLines.enumerated() {
                 var rest = line[...]
                 // Counted on from the last link, so a line of many links is read once, not once a link.
                 var column = 1, counted = line.startIndex

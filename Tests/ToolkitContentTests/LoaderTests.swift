@@ -142,6 +142,16 @@ struct LoaderTests {
         ])
     }
 
+    /// Found by the fuzzer: "\r\r\n" joined two lines, so every later error was a line early.
+    @Test func linesAreCutAtEveryLineFeed() throws {
+        #expect("a\r\r\nb\r\nc\nd\r".fileLines == ["a\r", "b", "c", "d"])
+        // A stray "\r\r\n" in the text before a bad setting leaves the setting's line as it is.
+        let found = errors(try .valid(replacing: [
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "hint: \"a\r\r\nb\"\nhint: a: b\n"),
+        ]))
+        #expect(found.first?.hasPrefix("t/1-basics/01-first.md:6:8: error: the front matter is not valid YAML") == true, "\(found)")
+    }
+
     @Test func idsComeFromFileNames() {
         #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
         #expect(ContentLoader.id(fromName: "2-general") == "general")
