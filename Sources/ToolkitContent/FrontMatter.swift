@@ -9,6 +9,7 @@ struct FrontMatter {
     let firstLine: Int
     let start: SourceLocation
     private let lines: YAMLLines
+    private let text: String
     private var fields: [(key: String, keyLocation: SourceLocation, value: Node)] = []
 
     /// Reports YAML errors and keys not in `allowed` (with a 'did you mean').
@@ -17,6 +18,7 @@ struct FrontMatter {
         self.firstLine = firstLine
         self.start = SourceLocation(file: path, line: max(firstLine - 1, 1), column: 1)
         self.lines = YAMLLines(text)
+        self.text = text
         // Yams recurses once per level and crashes past a few thousand: measure before it reads.
         if let problem = YAMLNesting.check(text) {
             diagnostics.append(FrontMatter.diagnostic(for: problem, path: path, firstLine: firstLine, lines: lines))
@@ -142,7 +144,8 @@ struct FrontMatter {
     /// Parses a condition setting, reporting syntax errors at the exact column.
     func condition(_ key: String, diagnostics: inout [Diagnostic]) -> Condition? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }
-        switch ConditionParser.parse(text.value, at: text.location) {
+        let locator = ValueLocator(value: text.value, start: text.location, text: self.text, firstLine: firstLine)
+        switch ConditionParser.parse(text.value, locate: locator.location(ofOffset:)) {
         case let .success(condition): return condition
         case let .failure(failure):
             diagnostics.append(.error("the condition in '\(key)' cannot be read: \(failure.message)",

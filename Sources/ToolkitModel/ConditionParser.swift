@@ -31,13 +31,20 @@ public struct ConditionParser {
 
     private var tokens: [Token] = []
     private var index = 0
-    private let start: SourceLocation
+    /// Where the character at an offset of the text sits in its file.
+    private let locate: (Int) -> SourceLocation
     private var depth = 0
     private var comparisonCount = 0
 
     /// `start` is where the first character of `text` sits in its file.
     public static func parse(_ text: String, at start: SourceLocation = .unknown) -> Result<Condition, Failure> {
-        var parser = ConditionParser(start: start)
+        parse(text) { start.movedRight(by: $0) }
+    }
+
+    /// `locate` gives where the character at each offset (in Characters) of `text` sits in its file:
+    /// for text that a YAML value folded from several lines, that is not one line from its start.
+    public static func parse(_ text: String, locate: @escaping (Int) -> SourceLocation) -> Result<Condition, Failure> {
+        var parser = ConditionParser(locate: locate)
         do {
             parser.tokens = try parser.tokenize(text)
             let condition = try parser.parseOr()
@@ -48,15 +55,15 @@ public struct ConditionParser {
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(message: "\(error)", location: start))
+            return .failure(Failure(message: "\(error)", location: locate(0)))
         }
     }
 
-    private init(start: SourceLocation) { self.start = start }
+    private init(locate: @escaping (Int) -> SourceLocation) { self.locate = locate }
 
     private var current: Token { tokens[index] }
 
-    private func location(_ token: Token) -> SourceLocation { start.movedRight(by: token.column) }
+    private func location(_ token: Token) -> SourceLocation { locate(token.column) }
 
     private func failure(_ message: String) -> Failure { Failure(message: message, location: location(current)) }
 
@@ -80,7 +87,7 @@ public struct ConditionParser {
                 result.append(Token(kind: .word, text: String(chars[begin..<i]), column: begin)); continue
             }
             throw Failure(message: "unexpected character '\(c)'; a condition uses ids, =, !=, in [...], includes, and, or, not and brackets",
-                          location: start.movedRight(by: i))
+                          location: locate(i))
         }
         result.append(Token(kind: .end, text: "the end of the condition", column: chars.count))
         return result

@@ -55,7 +55,11 @@ for index in start..<(start + inputs) {
     }
     let seconds = Date().timeIntervalSince(inputStart)
     if seconds > slowest.seconds { slowest = (seconds, index) }
-    for problem in found { problems.append("input \(index): \(problem)") }
+    for problem in found {
+        problems.append("input \(index): \(problem)")
+        // Shown at once, so a long run's first findings can be worked on while it goes on.
+        if problems.count <= 20 { say(problems[problems.count - 1]) }
+    }
     if (index - start + 1) % 10_000 == 0 {
         say("\(index - start + 1) inputs, \(problems.count) unlocated, slowest \(String(format: "%.3f", slowest.seconds)) s (input \(slowest.input))")
     }
@@ -63,7 +67,6 @@ for index in start..<(start + inputs) {
 watchdog.stop()
 
 let elapsed = Date().timeIntervalSince(began)
-for problem in problems.prefix(20) { say(problem) }
 say("""
     seed \(seed), inputs \(start)..<\(start + inputs): \(counts.files) content files, \(counts.conditions) conditions
     crashes 0, hangs (over \(hangSeconds) s) 0, errors without a file:line:column \(problems.count)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolkitChecks
 import ToolkitModel
 import ToolkitTestSupport
 @testable import ToolkitContent
@@ -150,6 +151,15 @@ struct LoaderTests {
             "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "hint: \"a\r\r\nb\"\nhint: a: b\n"),
         ]))
         #expect(found.first?.hasPrefix("t/1-basics/01-first.md:6:8: error: the front matter is not valid YAML") == true, "\(found)")
+    }
+
+    /// Found by the fuzzer: a condition wrapped over lines had its ids placed past the end of its first line.
+    @Test(arguments: [("show-if: first = yes and\n  nope = no\n", 3), ("show-if: \"first = yes and\n    nope = no\"\n", 5)])
+    func aWrappedConditionPointsAtTheRightLine(setting: String, column: Int) throws {
+        let content = try TemporaryContent.valid(replacing: ["t/1-basics/02-second.md": Fixtures.question(id: "second", extra: setting)])
+        let found = ContentLoader.load(directory: content.root).toolkits.flatMap(check)
+            .map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
+        #expect(found.contains { $0.hasPrefix("t/1-basics/02-second.md:5:\(column): error: 'show-if' names a question 'nope'") }, "\(found)")
     }
 
     @Test func idsComeFromFileNames() {

@@ -136,6 +136,15 @@ struct ConditionLimitTests {
         #expect(try ConditionParser.parse(text, at: at).get().comparisons.count == ConditionParser.maximumComparisons)
     }
 
+    /// Found by the fuzzer: 20 'not' around a comparison printed as 20 'not (', past the limit.
+    @Test func theSourceReadsBackTheSameWithinTheLimit() throws {
+        let text = String(repeating: "not ", count: 20) + "a != x"
+        let condition = try ConditionParser.parse(text, at: at).get()
+        #expect(condition.source == text)
+        #expect(try ConditionParser.parse(condition.source).get() == ConditionParser.parse(text).get())
+        #expect(try ConditionParser.parse("not (a = x or b in [y])").get().source == "not (a = x or b in [y])")
+    }
+
     @Test func comparisonsPastTheLimitAreALocatedError() {
         let text = Array(repeating: "a = x", count: 5_000).joined(separator: " or ")
         guard case let .failure(failure) = ConditionParser.parse(text, at: at) else {
