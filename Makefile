@@ -16,16 +16,17 @@ deps:
 	 command -v unzip >/dev/null || missing="$$missing unzip"; \
 	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
 
+# Only the toolkit product: the preview server (toolkit-preview, on Hummingbird) is built by make serve.
 site: deps
-	$(SWIFT) build
+	$(SWIFT) build --product toolkit
 	$(SWIFT) run toolkit build
 
 # Editors' live preview: http://127.0.0.1:$(PORT)/, rebuilt and reloaded on every save; Ctrl-C stops it.
 # Built with optimisations (slower the first time) so that a save shows in the browser in a fraction of a second.
 PORT ?= 8000
 serve: deps
-	$(SWIFT) build -c release --product toolkit
-	$$($(SWIFT) build -c release --show-bin-path)/toolkit serve --port $(PORT)
+	$(SWIFT) build -c release --product toolkit-preview
+	$$($(SWIFT) build -c release --show-bin-path)/toolkit-preview --port $(PORT)
 
 # The checks alone, as file:line:column: level: message lines.
 check: deps

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToolkitBuild
 import ToolkitModel
 import ToolkitSite
 
@@ -16,8 +17,7 @@ struct Package: ParsableCommand {
     @ArgumentParser.Option(help: "The folder to write the zip file to.") var output = "."
 
     func run() throws {
-        let folders = try Folders.parse(["--content", content, "--theme", theme])
-        let (site, outcome) = SiteBuild(folders: folders).render()
+        let (site, outcome) = SiteBuild(folders: BuildFolders(content: content, theme: theme)).render()
         Report.print(outcome.diagnostics)
         guard let site else {
             printError("toolkit: no package was written: \(outcome.failure ?? "the build failed")")

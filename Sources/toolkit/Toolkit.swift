@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolkitBuild
 
 @main
 struct ToolkitCommand: ParsableCommand {
@@ -14,4 +15,8 @@ struct Folders: ParsableArguments {
     @Option(help: "The folder of toolkit content.") var content = "content"
     @Option(help: "The folder of templates and assets.") var theme = "theme"
     @Option(help: "The folder to write the site to.") var output = "site"
+}
+
+extension Folders {
+    var plain: BuildFolders { BuildFolders(content: content, theme: theme, output: output) }
 }

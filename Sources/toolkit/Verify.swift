@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToolkitBuild
 import ToolkitSite
 
 /// `toolkit verify SITE`: is this copy complete, unaltered, and signed by the publisher?
