@@ -28,6 +28,7 @@ CASES = [
     ("show-if 'not (' x 42,000", front_matter("show-if: " + "not (" * 42000 + "le-condition = yes" + ")" * 42000)),
     ("show-if 5,000 terms joined by 'or'", front_matter("show-if: " + " or ".join(["le-condition = yes"] * 5000))),
     ("glossary link with a 1.6 MB id", lambda text: text + "\n\nSee [t](glossary:" + "x" * 1_600_000 + ").\n"),
+    ("a front matter line of 200,000 spaces", lambda text: text.replace("hint:", "x:\n" + " " * 200_000 + "\nhint:", 1)),
     ("100,000 unknown glossary links, one line", lambda text: text + "\n\n" + "[t](glossary:nope) " * 100_000 + "\n"),
 ]
 

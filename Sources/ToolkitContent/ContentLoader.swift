@@ -180,6 +180,28 @@ public struct ContentLoader {
                     introduction: body, questions: questions, location: settings.start)
     }
 
+    /// The id of each `](glossary:id` in a line, and the column (in Unicode scalars) where the id starts.
+    /// An id ends where a link's address would: it holds no bracket and no space. Read by index over the
+    /// line's scalars, once: Foundation's `range(of:)` re-measured the line for each link, and a line of
+    /// 5,000 links took 0.4 s (found by the long fuzz run).
+    static func glossaryLinks(in line: String) -> [(id: String, column: Int)] {
+        let scalars = Array(line.unicodeScalars), marker = Array("](glossary:".unicodeScalars)
+        let ends: Set<Unicode.Scalar> = [")", "(", "[", "]", " ", "\t"]
+        var links: [(String, Int)] = []
+        var i = 0
+        while i + marker.count <= scalars.count {
+            guard scalars[i] == marker[0], scalars[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            let start = i + marker.count
+            var end = start
+            while end < scalars.count && !ends.contains(scalars[end]) { end += 1 }
+            var id = String.UnicodeScalarView()
+            id.append(contentsOf: scalars[start..<end])
+            links.append((String(id), start + 1))
+            i = start
+        }
+        return links
+    }
+
     /// `[term](glossary:id)` must name a term in glossary.md.
     private mutating func checkGlossaryLinks(in folder: String, glossary: Set<String>) {
         guard let enumerator = files.enumerator(atPath: folder) else { return }
@@ -188,24 +210,12 @@ public struct ContentLoader {
             let path = folder + "/" + relative
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
             for (lineIndex, line) in text.fileLines.enumerated() {
-                var rest = line[...]
-                // Counted on from the last link, so a line of many links is read once, not once a link.
-                var column = 1, counted = line.startIndex
-                while let range = rest.range(of: "](glossary:") {
-                    let idStart = range.upperBound
-                    // An id ends where a link's address would: it can hold no bracket and no space. Stopping
-                    // there also keeps a line of many unclosed links linear to read.
-                    let id = rest[idStart...].prefix { !")([] \t".contains($0) }
-                    column += line.distance(from: counted, to: idStart)
-                    counted = idStart
-                    if !glossary.contains(String(id)) {
-                        let suggestion = closestMatch(to: String(id), in: glossary).map { "did you mean '\($0)'? " } ?? ""
-                        let shown = id.count > 60 ? id.prefix(60) + "…" : id
-                        diagnostics.append(.error("the glossary has no term '\(shown)'",
-                                                  at: SourceLocation(file: path, line: lineIndex + 1, column: column),
-                                                  fix: "\(suggestion)add '## \(shown)' to glossary.md or link to an existing term"))
-                    }
-                    rest = rest[idStart...]
+                for (id, column) in Self.glossaryLinks(in: line) where !glossary.contains(id) {
+                    let suggestion = closestMatch(to: id, in: glossary).map { "did you mean '\($0)'? " } ?? ""
+                    let shown = id.count > 60 ? id.prefix(60) + "…" : id
+                    diagnostics.append(.error("the glossary has no term '\(shown)'",
+                                              at: SourceLocation(file: path, line: lineIndex + 1, column: column),
+                                              fix: "\(suggestion)add '## \(shown)' to glossary.md or link to an existing term"))
                 }
             }
         }

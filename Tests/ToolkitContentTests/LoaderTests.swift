@@ -162,6 +162,14 @@ struct LoaderTests {
         #expect(found.contains { $0.hasPrefix("t/1-basics/02-second.md:5:\(column): error: 'show-if' names a question 'nope'") }, "\(found)")
     }
 
+    @Test func glossaryLinksAndTrailingSpacesAreReadByIndex() {
+        #expect(ContentLoader.glossaryLinks(in: "é [a](glossary:x-y) [b](glossary:[c](glossary:z)").map { "\($0.id)@\($0.column)" }
+                == ["x-y@16", "@34", "z@47"])
+        #expect(ContentLoader.glossaryLinks(in: "no links](glossary").isEmpty)
+        #expect((" a b \t " + String(repeating: " ", count: 20_000)).trimmingTrailingSpaces == " a b")
+        #expect("   ".trimmingTrailingSpaces == "")
+    }
+
     @Test func idsComeFromFileNames() {
         #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
         #expect(ContentLoader.id(fromName: "2-general") == "general")
