@@ -12,6 +12,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // The preview server only (toolkit-preview): make site does not build it.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in Hummingbird's build; named for the types the preview's deadline handler uses.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
@@ -27,20 +34,34 @@ let package = Package(
             "ToolkitModel", "Ccmark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The build as named steps (load, check, render, write), shared by the command line and the preview.
+        .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite"]),
         .executableTarget(name: "toolkit", dependencies: [
-            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite",
+            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The editors' live preview (`toolkit serve` hands over to it), on Hummingbird.
+        .executableTarget(name: "toolkit-preview", dependencies: [
+            "ToolkitModel", "ToolkitSite", "ToolkitBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Fixtures shared by the test targets: content folders on disk and generated toolkits.
         .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         // Figures for speed: swift run -c release toolkit-benchmark
         .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
+        // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
+        .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
-        // Tests/Fixtures), graph and new. Depends on the executable only so that it is built first.
-        .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit"]),
+        // Tests/Fixtures), graph, new, package and verify. Depends on the executables only so that they are built first.
+        .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit", "toolkit-preview"]),
     ]
 )

@@ -196,6 +196,28 @@ public struct ContentLoader {
                     introduction: body, questions: questions, lawChecked: partLawChecked, location: settings.start)
     }
 
+    /// The id of each `](glossary:id` in a line, and the column (in Unicode scalars) where the id starts.
+    /// An id ends where a link's address would: it holds no bracket and no space. Read by index over the
+    /// line's scalars, once: Foundation's `range(of:)` re-measured the line for each link, and a line of
+    /// 5,000 links took 0.4 s (found by the long fuzz run).
+    static func glossaryLinks(in line: String) -> [(id: String, column: Int)] {
+        let scalars = Array(line.unicodeScalars), marker = Array("](glossary:".unicodeScalars)
+        let ends: Set<Unicode.Scalar> = [")", "(", "[", "]", " ", "\t"]
+        var links: [(String, Int)] = []
+        var i = 0
+        while i + marker.count <= scalars.count {
+            guard scalars[i] == marker[0], scalars[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
+            let start = i + marker.count
+            var end = start
+            while end < scalars.count && !ends.contains(scalars[end]) { end += 1 }
+            var id = String.UnicodeScalarView()
+            id.append(contentsOf: scalars[start..<end])
+            links.append((String(id), start + 1))
+            i = start
+        }
+        return links
+    }
+
     /// `[term](glossary:id)` must name a term in glossary.md.
     private mutating func checkGlossaryLinks(in folder: String, glossary: Set<String>) {
         guard let enumerator = files.enumerator(atPath: folder) else { return }
@@ -203,19 +225,13 @@ public struct ContentLoader {
         for relative in paths {
             let path = folder + "/" + relative
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var rest = line[...]
-                while let range = rest.range(of: "](glossary:") {
-                    let idStart = range.upperBound
-                    let id = rest[idStart...].prefix { $0 != ")" }
-                    if !glossary.contains(String(id)) {
-                        let column = line.distance(from: line.startIndex, to: idStart) + 1
-                        let suggestion = closestMatch(to: String(id), in: glossary).map { "did you mean '\($0)'? " } ?? ""
-                        diagnostics.append(.error("the glossary has no term '\(id)'",
-                                                  at: SourceLocation(file: path, line: lineIndex + 1, column: column),
-                                                  fix: "\(suggestion)add '## \(id)' to glossary.md or link to an existing term"))
-                    }
-                    rest = rest[idStart...]
+            for (lineIndex, line) in text.fileLines.enumerated() {
+                for (id, column) in Self.glossaryLinks(in: line) where !glossary.contains(id) {
+                    let suggestion = closestMatch(to: id, in: glossary).map { "did you mean '\($0)'? " } ?? ""
+                    let shown = id.count > 60 ? id.prefix(60) + "…" : id
+                    diagnostics.append(.error("the glossary has no term '\(shown)'",
+                                              at: SourceLocation(file: path, line: lineIndex + 1, column: column),
+                                              fix: "\(suggestion)add '## \(shown)' to glossary.md or link to an existing term"))
                 }
             }
         }

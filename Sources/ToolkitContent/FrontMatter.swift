@@ -8,6 +8,8 @@ struct FrontMatter {
     let path: String
     let firstLine: Int
     let start: SourceLocation
+    private let lines: YAMLLines
+    private let text: String
     private var fields: [(key: String, keyLocation: SourceLocation, value: Node)] = []
 
     /// Reports YAML errors and keys not in `allowed` (with a 'did you mean').
@@ -15,11 +17,18 @@ struct FrontMatter {
         self.path = path
         self.firstLine = firstLine
         self.start = SourceLocation(file: path, line: max(firstLine - 1, 1), column: 1)
+        self.lines = YAMLLines(text)
+        self.text = text
+        // Yams recurses once per level and crashes past a few thousand: measure before it reads.
+        if let problem = YAMLNesting.check(text) {
+            diagnostics.append(FrontMatter.diagnostic(for: problem, path: path, firstLine: firstLine, lines: lines))
+            return nil
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            diagnostics.append(FrontMatter.diagnostic(for: error, path: path, firstLine: firstLine))
+            diagnostics.append(FrontMatter.diagnostic(for: error, path: path, firstLine: firstLine, lines: lines))
             return nil
         } catch {
             diagnostics.append(.error("the front matter could not be read: \(error)", at: start))
@@ -44,9 +53,10 @@ struct FrontMatter {
         }
     }
 
-    static func diagnostic(for error: YamlError, path: String, firstLine: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, path: String, firstLine: Int, lines: YAMLLines) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column)
+            let (line, column) = lines.fileLineAndColumn(yamlLine: mark.line, yamlColumn: mark.column)
+            return SourceLocation(file: path, line: firstLine + line - 1, column: column)
         }
         let fix = "check the indentation, and put quotes around a value that contains ': ' or starts with [, {, ', \" or #"
         switch error {
@@ -58,9 +68,23 @@ struct FrontMatter {
         }
     }
 
+    static func diagnostic(for problem: YAMLNesting.Problem, path: String, firstLine: Int, lines: YAMLLines) -> Diagnostic {
+        let (line, column) = lines.fileLineAndColumn(yamlLine: problem.line + 1, yamlColumn: problem.column + 1)
+        let location = SourceLocation(file: path, line: firstLine + line - 1, column: column)
+        switch problem.kind {
+        case .tooDeep:
+            return .error("the front matter nests more than \(YAMLNesting.limit) levels deep here", at: location,
+                          fix: "settings nest a few levels at most: check for stray '[', '{' or '- ', or put quotes around a value that starts with one")
+        case let .alias(character):
+            return .error("front matter cannot use YAML anchors or aliases ('\(character)')", at: location,
+                          fix: "write the value out in full; to start a value with '\(character)', put it in quotes")
+        }
+    }
+
     func location(of node: Node) -> SourceLocation {
         guard let mark = node.mark else { return start }
-        return SourceLocation(file: path, line: firstLine + mark.line - 1, column: mark.column)
+        let (line, column) = lines.fileLineAndColumn(yamlLine: mark.line, yamlColumn: mark.column)
+        return SourceLocation(file: path, line: firstLine + line - 1, column: column)
     }
 
     func node(_ key: String) -> Node? { fields.first { $0.key == key }?.value }
@@ -129,12 +153,13 @@ struct FrontMatter {
     /// Parses a condition setting, reporting syntax errors at the exact column.
     func condition(_ key: String, diagnostics: inout [Diagnostic]) -> Condition? {
         guard let text = string(key, diagnostics: &diagnostics) else { return nil }
-        switch ConditionParser.parse(text.value, at: text.location) {
+        let locator = ValueLocator(value: text.value, start: text.location, text: self.text, firstLine: firstLine)
+        switch ConditionParser.parse(text.value, locate: locator.location(ofOffset:)) {
         case let .success(condition): return condition
         case let .failure(failure):
             diagnostics.append(.error("the condition in '\(key)' cannot be read: \(failure.message)",
                                       at: failure.location,
-                                      fix: "write a condition like 'question-id = answer-id'; content/README.md lists the forms"))
+                                      fix: failure.fix ?? "write a condition like 'question-id = answer-id'; content/README.md lists the forms"))
             return nil
         }
     }

@@ -35,7 +35,13 @@ public indirect enum Condition: Sendable, Hashable {
         case let .oneOf(q, os): "\(q.value) in [\(os.map(\.value).joined(separator: ", "))]"
         case let .includes(q, o): "\(q.value) includes \(o.value)"
         case let .not(.equals(q, o)): "\(q.value) != \(o.value)"
-        case let .not(c): "not (\(c.source))"
+        // Brackets only where 'not' would otherwise take less than it did: the text reads back the same,
+        // and never nests deeper than what the editor wrote (so it stays within the parser's limit).
+        case let .not(c):
+            switch c {
+            case .and, .or: "not (\(c.source))"
+            default: "not \(c.source)"
+            }
         case let .and(a, b): "\(a.nested(in: "and")) and \(b.nested(in: "and"))"
         case let .or(a, b): "\(a.nested(in: "or")) or \(b.nested(in: "or"))"
         }

@@ -5,10 +5,21 @@
 ///     and        := unary ("and" unary)*
 ///     unary      := "not" unary | "(" condition ")" | comparison
 ///     comparison := id ("=" | "!=") id | id "in" "[" id ("," id)* "]" | id "includes" id
+///
+/// A condition is bounded in depth and size. The parser, the checks and the emitter walk the tree by
+/// recursion, and the browser's JavaScript parser recurses on brackets too: an unbounded condition
+/// crashes the tool or ships a model.js that throws "Maximum call stack size exceeded".
 public struct ConditionParser {
+    /// How deeply `not` and brackets may nest. Real conditions nest two or three deep.
+    public static let maximumDepth = 32
+    /// How many comparisons (`q = a`, `q in [...]`, `q includes a`) one condition may hold.
+    public static let maximumComparisons = 256
+
     public struct Failure: Error, Equatable, Sendable {
         public var message: String
         public var location: SourceLocation
+        /// How to fix it, when there is more to say than the condition language's forms.
+        public var fix: String? = nil
     }
 
     private struct Token: Equatable {
@@ -20,11 +31,20 @@ public struct ConditionParser {
 
     private var tokens: [Token] = []
     private var index = 0
-    private let start: SourceLocation
+    /// Where the character at an offset of the text sits in its file.
+    private let locate: (Int) -> SourceLocation
+    private var depth = 0
+    private var comparisonCount = 0
 
     /// `start` is where the first character of `text` sits in its file.
     public static func parse(_ text: String, at start: SourceLocation = .unknown) -> Result<Condition, Failure> {
-        var parser = ConditionParser(start: start)
+        parse(text) { start.movedRight(by: $0) }
+    }
+
+    /// `locate` gives where the character at each offset (in Characters) of `text` sits in its file:
+    /// for text that a YAML value folded from several lines, that is not one line from its start.
+    public static func parse(_ text: String, locate: @escaping (Int) -> SourceLocation) -> Result<Condition, Failure> {
+        var parser = ConditionParser(locate: locate)
         do {
             parser.tokens = try parser.tokenize(text)
             let condition = try parser.parseOr()
@@ -35,15 +55,15 @@ public struct ConditionParser {
         } catch let failure as Failure {
             return .failure(failure)
         } catch {
-            return .failure(Failure(message: "\(error)", location: start))
+            return .failure(Failure(message: "\(error)", location: locate(0)))
         }
     }
 
-    private init(start: SourceLocation) { self.start = start }
+    private init(locate: @escaping (Int) -> SourceLocation) { self.locate = locate }
 
     private var current: Token { tokens[index] }
 
-    private func location(_ token: Token) -> SourceLocation { start.movedRight(by: token.column) }
+    private func location(_ token: Token) -> SourceLocation { locate(token.column) }
 
     private func failure(_ message: String) -> Failure { Failure(message: message, location: location(current)) }
 
@@ -67,7 +87,7 @@ public struct ConditionParser {
                 result.append(Token(kind: .word, text: String(chars[begin..<i]), column: begin)); continue
             }
             throw Failure(message: "unexpected character '\(c)'; a condition uses ids, =, !=, in [...], includes, and, or, not and brackets",
-                          location: start.movedRight(by: i))
+                          location: locate(i))
         }
         result.append(Token(kind: .end, text: "the end of the condition", column: chars.count))
         return result
@@ -90,6 +110,16 @@ public struct ConditionParser {
     }
 
     private mutating func parseUnary() throws -> Condition {
+        let opensLevel = isKeyword("not") || (current.kind == .symbol && current.text == "(")
+        if opensLevel {
+            depth += 1
+            if depth > Self.maximumDepth {
+                var failure = failure("the condition nests more than \(Self.maximumDepth) levels of 'not' and brackets")
+                failure.fix = "simplify it: 'not (a = x or b = y)' is 'a != x and b != y', and brackets around a single comparison can go"
+                throw failure
+            }
+        }
+        defer { if opensLevel { depth -= 1 } }
         if isKeyword("not") { _ = advance(); return .not(try parseUnary()) }
         if current == Token(kind: .symbol, text: "(", column: current.column) {
             _ = advance()
@@ -116,6 +146,12 @@ public struct ConditionParser {
     }
 
     private mutating func parseComparison() throws -> Condition {
+        comparisonCount += 1
+        if comparisonCount > Self.maximumComparisons {
+            var failure = failure("the condition has more than \(Self.maximumComparisons) comparisons")
+            failure.fix = "join answers to one question into a list, as in 'q in [a, b, c]', or split the guidance into items with shorter conditions"
+            throw failure
+        }
         let question = try id("a question id")
         if current.kind == .symbol && current.text == "=" { _ = advance(); return .equals(question, try id("an answer id after '='")) }
         if current.kind == .symbol && current.text == "!=" { _ = advance(); return .not(.equals(question, try id("an answer id after '!='"))) }

@@ -36,14 +36,25 @@ extension Array where Element == Diagnostic {
 }
 
 /// "Did you mean" for a misspelt id: the closest known id, if it is close enough.
+///
+/// Edit distance costs the product of the two lengths, so it is only worked out where it can be close
+/// enough: never for a word longer than `longestSuggested` (a pasted paragraph is not a misspelt id), and
+/// never against a candidate whose length alone differs by more than the distance allowed.
 public func closestMatch(to word: String, in candidates: some Sequence<String>) -> String? {
+    let length = word.count
+    guard length <= longestSuggested else { return nil }
+    let allowed = max(2, length / 3)
     var best: (String, Int)?
     for candidate in candidates {
+        if abs(candidate.count - length) > allowed { continue }
         let distance = editDistance(word, candidate)
-        if distance <= max(2, word.count / 3), distance < (best?.1 ?? .max) { best = (candidate, distance) }
+        if distance <= allowed, distance < (best?.1 ?? .max) { best = (candidate, distance) }
     }
     return best?.0
 }
+
+/// Ids are short words; beyond this many characters no suggestion is looked for.
+let longestSuggested = 100
 
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)

@@ -8,6 +8,12 @@ public enum Checksums {
         return Array(lines.joined().utf8)
     }
 
+    /// The signature of the manifest, made by `toolkit package` with `ssh-keygen -Y sign`.
+    public static let signatureName = "SHA256SUMS.sig"
+
+    /// The SHA-256 of the bytes, as lower-case hex, as `sha256sum` prints it.
+    public static func digest(_ bytes: [UInt8]) -> String { hex(sha256(bytes)) }
+
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
     }

@@ -91,7 +91,7 @@ public enum ScriptEmitter {
     }
 
     /// `null`, or an arrow function over the answers object `a`.
-    static func function(_ condition: Condition?) -> String {
+    public static func function(_ condition: Condition?) -> String {
         condition.map { "(a) => \(expression($0))" } ?? "null"
     }
 
@@ -102,9 +102,26 @@ public enum ScriptEmitter {
         case let .oneOf(q, os): "[\(os.map { js($0.value) }.joined(separator: ", "))].includes(a[\(js(q.value))])"
         case let .includes(q, o): "Array.isArray(a[\(js(q.value))]) && a[\(js(q.value))].includes(\(js(o.value)))"
         case let .not(c): "!(\(expression(c)))"
-        case let .and(l, r): "(\(expression(l))) && (\(expression(r)))"
-        case let .or(l, r): "(\(expression(l))) || (\(expression(r)))"
+        case .and: chain(condition, joinedBy: "&&")
+        case .or: chain(condition, joinedBy: "||")
         }
+    }
+
+    /// A chain of one operator written flat, `(a) || (b) || (c)`, gathered without recursion. Written as
+    /// the binary tree it is, `((a) || (b)) || (c)`, it nests one bracket per term, and the browser's
+    /// parser runs out of stack on a long one; flat, it nests no deeper than one term.
+    private static func chain(_ condition: Condition, joinedBy op: String) -> String {
+        var terms: [Condition] = []
+        var pending = [condition]
+        while let next = pending.popLast() {
+            switch next {
+            case let .and(l, r) where op == "&&", let .or(l, r) where op == "||":
+                pending.append(r); pending.append(l)
+            default:
+                terms.append(next)
+            }
+        }
+        return terms.map { "(\(expression($0)))" }.joined(separator: " \(op) ")
     }
 
     /// A JavaScript string literal. `<` is escaped so no text can close a script element.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a site beside the old one and swaps it in at the end, so a failed or interrupted build
-/// leaves the previous site in place.
+/// leaves the previous site in place, and a reader of the folder sees the old site or the new one
+/// whole at every moment.
 public enum SiteWriter {
     public static func write(_ site: Site, to directory: String) throws {
         let files = FileManager.default
@@ -9,13 +10,7 @@ public enum SiteWriter {
         let parent = target.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(target.lastPathComponent).new")
         let retired = parent.appendingPathComponent(".\(target.lastPathComponent).old")
-        // Leftovers of an interrupted build: if the swap stopped half way, put the old site back first.
-        if !files.fileExists(atPath: target.path), files.fileExists(atPath: retired.path) {
-            try files.moveItem(at: retired, to: target)
-        }
-        for leftover in [staging, retired] where files.fileExists(atPath: leftover.path) {
-            try files.removeItem(at: leftover)
-        }
+        try removeLeftovers(of: target, retired: retired)
         try files.createDirectory(at: staging, withIntermediateDirectories: true)
         do {
             for path in site.files.keys.sorted() {
@@ -27,8 +22,31 @@ public enum SiteWriter {
             try? files.removeItem(at: staging)
             throw error
         }
-        if files.fileExists(atPath: target.path) { try files.moveItem(at: target, to: retired) }
-        try files.moveItem(at: staging, to: target)
-        try? files.removeItem(at: retired)
+        if !files.fileExists(atPath: target.path) {
+            try files.moveItem(at: staging, to: target)
+        } else if DirectorySwap.exchange(staging.path, target.path) {
+            // The old site is now at the staging path.
+            try files.removeItem(at: staging)
+        } else {
+            // No atomic exchange here: two renames, with a moment between them when the folder is missing.
+            try files.moveItem(at: target, to: retired)
+            try files.moveItem(at: staging, to: target)
+            try files.removeItem(at: retired)
+        }
+    }
+
+    /// A build killed part way leaves `.site.new` (being written or just swapped out), or, with the
+    /// two-rename fallback, `.site.old` and perhaps no `site`. Put the old site back if it is missing,
+    /// then remove every `.site.*` folder, so none outlives the next build.
+    static func removeLeftovers(of target: URL, retired: URL) throws {
+        let files = FileManager.default
+        let parent = target.deletingLastPathComponent()
+        if !files.fileExists(atPath: target.path), files.fileExists(atPath: retired.path) {
+            try files.moveItem(at: retired, to: target)
+        }
+        let prefix = ".\(target.lastPathComponent)."
+        for name in (try? files.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            try files.removeItem(at: parent.appendingPathComponent(name))
+        }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToolkitBuild
 import ToolkitContent
 import ToolkitModel
 

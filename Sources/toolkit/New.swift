@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ToolkitBuild
 
 /// Starts a new question, part or toolkit from a correctly formed file, so an editor fills in words
 /// rather than remembering the format.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ToolkitBuild
 import ToolkitChecks
 import ToolkitContent
 import ToolkitModel

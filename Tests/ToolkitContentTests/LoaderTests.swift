@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ToolkitChecks
 import ToolkitModel
 import ToolkitTestSupport
 @testable import ToolkitContent
@@ -126,6 +127,47 @@ struct LoaderTests {
                 .replacingOccurrences(of: "More about first.", with: "A [competent authority](glossary:competent-autority) and [x](glossary:competent-authority)."),
         ]))
         #expect(found == ["t/1-basics/01-first.md:7:34: error: the glossary has no term 'competent-autority'. did you mean 'competent-authority'? add '## competent-autority' to glossary.md or link to an existing term"])
+    }
+
+    /// Found by the fuzzer: Windows line ends shifted the line, and a line of unclosed links was slow.
+    @Test func glossaryLinksInAWindowsFileAndUnclosed() throws {
+        let found = errors(try .valid(replacing: [
+            "t/glossary.md": "---\ntitle: Glossary\n---\n## Term\nA word.\n",
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
+                .replacingOccurrences(of: "More about first.", with: "[a](glossary:nope) [b](glossary:[c](glossary:term)")
+                .replacingOccurrences(of: "\n", with: "\r\n"),
+        ]))
+        #expect(found == [
+            "t/1-basics/01-first.md:7:14: error: the glossary has no term 'nope'. add '## nope' to glossary.md or link to an existing term",
+            "t/1-basics/01-first.md:7:33: error: the glossary has no term ''. add '## ' to glossary.md or link to an existing term",
+        ])
+    }
+
+    /// Found by the fuzzer: "\r\r\n" joined two lines, so every later error was a line early.
+    @Test func linesAreCutAtEveryLineFeed() throws {
+        #expect("a\r\r\nb\r\nc\nd\r".fileLines == ["a\r", "b", "c", "d"])
+        // A stray "\r\r\n" in the text before a bad setting leaves the setting's line as it is.
+        let found = errors(try .valid(replacing: [
+            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "hint: \"a\r\r\nb\"\nhint: a: b\n"),
+        ]))
+        #expect(found.first?.hasPrefix("t/1-basics/01-first.md:6:8: error: the front matter is not valid YAML") == true, "\(found)")
+    }
+
+    /// Found by the fuzzer: a condition wrapped over lines had its ids placed past the end of its first line.
+    @Test(arguments: [("show-if: first = yes and\n  nope = no\n", 3), ("show-if: \"first = yes and\n    nope = no\"\n", 5)])
+    func aWrappedConditionPointsAtTheRightLine(setting: String, column: Int) throws {
+        let content = try TemporaryContent.valid(replacing: ["t/1-basics/02-second.md": Fixtures.question(id: "second", extra: setting)])
+        let found = ContentLoader.load(directory: content.root).toolkits.flatMap { check($0) }
+            .map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }
+        #expect(found.contains { $0.hasPrefix("t/1-basics/02-second.md:5:\(column): error: 'show-if' names a question 'nope'") }, "\(found)")
+    }
+
+    @Test func glossaryLinksAndTrailingSpacesAreReadByIndex() {
+        #expect(ContentLoader.glossaryLinks(in: "é [a](glossary:x-y) [b](glossary:[c](glossary:z)").map { "\($0.id)@\($0.column)" }
+                == ["x-y@16", "@34", "z@47"])
+        #expect(ContentLoader.glossaryLinks(in: "no links](glossary").isEmpty)
+        #expect((" a b \t " + String(repeating: " ", count: 20_000)).trimmingTrailingSpaces == " a b")
+        #expect("   ".trimmingTrailingSpaces == "")
     }
 
     @Test func idsComeFromFileNames() {

@@ -107,3 +107,50 @@ struct FlowTests {
         #expect(closestMatch(to: "zzz", in: ["sensitive", "kinds"]) == nil)
     }
 }
+
+/// Conditions are bounded so that no part of the tool, nor the browser, recurses without limit.
+struct ConditionLimitTests {
+    let at = SourceLocation(file: "q.md", line: 3, column: 10)
+
+    @Test func nestingUpToTheLimitIsRead() throws {
+        let text = String(repeating: "not ", count: ConditionParser.maximumDepth - 1) + "(a = x)"
+        #expect(throws: Never.self) { try ConditionParser.parse(text, at: at).get() }
+    }
+
+    @Test func nestingPastTheLimitIsALocatedError() {
+        // 2,000 and 42,000 levels: the first shipped a blank site, the second crashed `check`.
+        for levels in [ConditionParser.maximumDepth / 2 + 1, 2_000, 42_000] {
+            let text = String(repeating: "not (", count: levels) + "a = x" + String(repeating: ")", count: levels)
+            guard case let .failure(failure) = ConditionParser.parse(text, at: at) else {
+                Issue.record("\(levels) levels were accepted"); continue
+            }
+            #expect(failure.message == "the condition nests more than 32 levels of 'not' and brackets")
+            // The 33rd level opens at the 17th 'not (', at offset 16 * 5.
+            #expect(failure.location.column == 10 + 80)
+            #expect(failure.fix != nil)
+        }
+    }
+
+    @Test func comparisonsUpToTheLimitAreRead() throws {
+        let text = Array(repeating: "a = x", count: ConditionParser.maximumComparisons).joined(separator: " or ")
+        #expect(try ConditionParser.parse(text, at: at).get().comparisons.count == ConditionParser.maximumComparisons)
+    }
+
+    /// Found by the fuzzer: 20 'not' around a comparison printed as 20 'not (', past the limit.
+    @Test func theSourceReadsBackTheSameWithinTheLimit() throws {
+        let text = String(repeating: "not ", count: 20) + "a != x"
+        let condition = try ConditionParser.parse(text, at: at).get()
+        #expect(condition.source == text)
+        #expect(try ConditionParser.parse(condition.source).get() == ConditionParser.parse(text).get())
+        #expect(try ConditionParser.parse("not (a = x or b in [y])").get().source == "not (a = x or b in [y])")
+    }
+
+    @Test func comparisonsPastTheLimitAreALocatedError() {
+        let text = Array(repeating: "a = x", count: 5_000).joined(separator: " or ")
+        guard case let .failure(failure) = ConditionParser.parse(text, at: at) else {
+            Issue.record("5,000 comparisons were accepted"); return
+        }
+        #expect(failure.message == "the condition has more than 256 comparisons")
+        #expect(failure.location.column == 10 + 256 * "a = x or ".count)
+    }
+}

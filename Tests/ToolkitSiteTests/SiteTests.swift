@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Testing
 import ToolkitContent
 import ToolkitModel
@@ -171,6 +172,90 @@ struct SiteWriterTests {
         broken.files = ["clash": Array("file".utf8), "clash/inner.html": Array("x".utf8)]
         #expect(throws: (any Error).self) { try SiteWriter.write(broken, to: folder + "/site") }
         #expect(try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8) == "previous")
+    }
+}
+
+/// The swap of the new site for the old is one step: a reader never finds the folder missing.
+struct SiteSwapTests {
+    func temporaryFolder() -> String { NSTemporaryDirectory() + "toolkit-swap-" + UUID().uuidString }
+
+    @Test func theExchangeIsAtomicOnThisSystem() throws {
+        let folder = temporaryFolder()
+        for name in ["a", "b"] {
+            try FileManager.default.createDirectory(atPath: "\(folder)/\(name)", withIntermediateDirectories: true)
+            try name.write(toFile: "\(folder)/\(name)/which", atomically: false, encoding: .utf8)
+        }
+        #expect(DirectorySwap.exchange(folder + "/a", folder + "/b"))
+        #expect(try String(contentsOfFile: folder + "/a/which", encoding: .utf8) == "b")
+        #expect(try String(contentsOfFile: folder + "/b/which", encoding: .utf8) == "a")
+    }
+
+    /// Watches the site while it is rebuilt: opens the folder, then reads two files through that handle.
+    final class Watcher: @unchecked Sendable {
+        let path: String
+        private let lock = NSLock()
+        private var stop = false
+        private(set) var looks = 0, missing = 0, mixed = 0
+        init(path: String) { self.path = path }
+
+        func run() {
+            while lock.withLock({ !stop }) {
+                let directory = open(path, O_RDONLY | O_DIRECTORY)
+                guard directory >= 0 else { lock.withLock { missing += 1; looks += 1 }; continue }
+                let a = read(directory, "index.html"), b = read(directory, "other.html")
+                close(directory)
+                // Files can vanish from under a handle on the old site as it is removed after the swap;
+                // two files read through one handle must never come from different builds.
+                lock.withLock { looks += 1; if let a, let b, a != b { mixed += 1 } }
+            }
+        }
+
+        func finish() { lock.withLock { stop = true } }
+
+        private func read(_ directory: Int32, _ name: String) -> String? {
+            let file = openat(directory, name, O_RDONLY)
+            guard file >= 0 else { return nil }
+            defer { close(file) }
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = Glibc.read(file, &buffer, 64)
+            return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : nil
+        }
+    }
+
+    @Test func aReaderSeesTheOldSiteOrTheNewOneAtEveryMoment() throws {
+        let target = temporaryFolder() + "/site"
+        func generation(_ n: Int) -> Site {
+            var site = Site()
+            site.files = ["index.html": Array("\(n)".utf8), "other.html": Array("\(n)".utf8)]
+            return site
+        }
+        try SiteWriter.write(generation(0), to: target)
+        let watcher = Watcher(path: target)
+        let thread = Thread { watcher.run() }
+        thread.start()
+        for n in 1...300 { try SiteWriter.write(generation(n), to: target) }
+        watcher.finish()
+        while !thread.isFinished { usleep(1000) }
+        #expect(watcher.looks > 300)
+        #expect(watcher.missing == 0, "the folder was missing \(watcher.missing) times in \(watcher.looks) looks")
+        #expect(watcher.mixed == 0)
+    }
+
+    @Test func noLeftoversOutliveTheNextBuild() throws {
+        let folder = temporaryFolder()
+        var old = Site()
+        old.files = ["index.html": Array("old".utf8)]
+        try SiteWriter.write(old, to: folder + "/site")
+        // What builds killed at different moments leave behind.
+        for leftover in [".site.new", ".site.old", ".site.new/deep/er", ".site.partial"] {
+            try FileManager.default.createDirectory(atPath: folder + "/" + leftover, withIntermediateDirectories: true)
+        }
+        try FileManager.default.createDirectory(atPath: folder + "/.other", withIntermediateDirectories: true)
+        var new = Site()
+        new.files = ["index.html": Array("new".utf8)]
+        try SiteWriter.write(new, to: folder + "/site")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [".other", "site"])
+        #expect(try String(contentsOfFile: folder + "/site/index.html", encoding: .utf8) == "new")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitBuild
 import ToolkitModel
 import ToolkitSite
 

@@ -1,13 +1,13 @@
 import Foundation
 import ToolkitModel
 
-func printError(_ text: String) {
+public func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
 }
 
 /// Diagnostics as editors and their tools read them.
-enum Report {
-    static func print(_ diagnostics: [Diagnostic]) {
+public enum Report {
+    public static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
         let warnings = diagnostics.count - errors
@@ -16,7 +16,7 @@ enum Report {
         }
     }
 
-    static func json(_ diagnostics: [Diagnostic]) -> String {
+    public static func json(_ diagnostics: [Diagnostic]) -> String {
         let items: [[String: Any]] = diagnostics.map {
             ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
              "severity": $0.severity.rawValue, "message": $0.message, "fix": $0.fix ?? ""]
@@ -24,4 +24,9 @@ enum Report {
         let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
+}
+
+/// A line on the standard output, written at once (print is buffered when the output is a pipe).
+public func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
 }

@@ -1,0 +1,79 @@
+import ToolkitChecks
+import ToolkitContent
+import ToolkitModel
+import ToolkitSite
+
+/// Where the build reads and writes.
+public struct BuildFolders: Sendable {
+    public var content: String
+    public var theme: String
+    public var output: String
+
+    public init(content: String = "content", theme: String = "theme", output: String = "site") {
+        self.content = content
+        self.theme = theme
+        self.output = output
+    }
+}
+
+/// The build as a sequence of named steps: load the content, check it, load the theme,
+/// render the pages, write the site in one swap.
+public struct SiteBuild {
+    public let folders: BuildFolders
+    /// The day review dates are checked against (see `Today`); nil checks them only against each other.
+    public var today: CalendarDate?
+
+    public init(folders: BuildFolders, today: CalendarDate? = Today.current) {
+        self.folders = folders
+        self.today = today
+    }
+
+    public struct Outcome {
+        public var toolkits: [Toolkit] = []
+        public var diagnostics: [Diagnostic] = []
+        public var failure: String?
+        public var fileCount = 0
+
+        public init(failure: String? = nil) { self.failure = failure }
+    }
+
+    public func loadAndCheck() -> (toolkits: [Toolkit], diagnostics: [Diagnostic]) {
+        let loaded = ContentLoader.load(directory: folders.content)
+        let diagnostics = loaded.diagnostics + loaded.toolkits.flatMap { check($0, today: today) }
+        return (loaded.toolkits, diagnostics.sorted)
+    }
+
+    public func run() -> Outcome {
+        let rendered = render()
+        var outcome = rendered.outcome
+        guard let site = rendered.site else { return outcome }
+        do {
+            try SiteWriter.write(site, to: folders.output)
+        } catch {
+            outcome.failure = "\(error)"
+        }
+        return outcome
+    }
+
+    /// Every step but the write: the site in memory, or nil and the reason in `outcome.failure`.
+    public func render() -> (site: Site?, outcome: Outcome) {
+        var outcome = Outcome()
+        let (toolkits, diagnostics) = loadAndCheck()
+        outcome.toolkits = toolkits
+        outcome.diagnostics = diagnostics
+        let theme: Theme
+        switch Theme.load(directory: folders.theme) {
+        case let .success(loaded): theme = loaded
+        case let .failure(list): outcome.diagnostics += list.diagnostics
+            outcome.failure = "the theme has errors"
+            return (nil, outcome)
+        }
+        guard !diagnostics.hasErrors else {
+            outcome.failure = "the content has errors"
+            return (nil, outcome)
+        }
+        let site = SiteRenderer(theme: theme).render(toolkits)
+        outcome.fileCount = site.files.count
+        return (site, outcome)
+    }
+}
