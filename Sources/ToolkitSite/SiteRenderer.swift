@@ -23,6 +23,7 @@ public struct SiteRenderer {
             let folder = toolkit.id + "/"
             var context = PageContext.toolkit(toolkit)
             site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
+            for (path, script) in ScriptEmitter.textScripts(for: toolkit) { site.files[folder + path] = Array(script.utf8) }
             page(&site, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
             context["questionCount"] = toolkit.allQuestions.count
             page(&site, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)

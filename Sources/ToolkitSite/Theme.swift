@@ -59,13 +59,14 @@ public struct Theme: Sendable {
     /// loads must be in assets/, and it must load at least one.
     static func runtimeProblems(questionsTemplate text: String, path: String, assets: [String: [UInt8]],
                                 assetFolder: String) -> [Diagnostic] {
-        let marker = "src=\"{{root}}assets/"
+        // Both `<script src="{{root}}assets/NAME.js">` and the files main.js loads later (`data-later`).
+        let marker = "{{root}}assets/"
         var problems: [Diagnostic] = []
         var found = false
         for (index, line) in text.components(separatedBy: "\n").enumerated() {
             var rest = line[...]
             while let start = rest.range(of: marker) {
-                let name = rest[start.upperBound...].prefix { $0 != "\"" }
+                let name = rest[start.upperBound...].prefix { $0 != "\"" && $0 != " " }
                 rest = rest[start.upperBound...]
                 guard name.hasSuffix(".js") else { continue }
                 found = true

@@ -113,6 +113,33 @@ struct SiteTests {
         #expect(script.contains("dependsOn: [\"competent-authority\"]"))
     }
 
+    @Test func theWordsAreInFilesForEachPartNotInTheModel() throws {
+        let (site, toolkits) = try Self.shippedSite()
+        let toolkit = try #require(toolkits.first)
+        let text = { (path: String) in String(decoding: site.files["data-analytics/" + path] ?? [], as: UTF8.self) }
+        let model = text("model.js")
+        let parts = toolkit.openingParts + toolkit.tracks.flatMap(\.parts)
+        for (index, part) in parts.enumerated() {
+            let questions = text("text/part-\(index + 1).js"), guidance = text("text/guidance-\(index + 1).js")
+            #expect(model.contains("text: \"text/part-\(index + 1).js\""), "the model does not name part \(part.id)'s words")
+            #expect(model.contains("guidanceText: \"text/guidance-\(index + 1).js\""))
+            #expect(questions.contains(ScriptEmitter.js(Markdown.html(part.introduction))))
+            for question in part.questions {
+                // The question pages' words in one file, the report's in the other, and neither in the model.
+                let more = ScriptEmitter.js(Markdown.html(question.moreInformation))
+                #expect(questions.contains("\(ScriptEmitter.js(question.id)): \(more)"), "\(question.id)'s words are not in its part's file")
+                #expect(!model.contains(more) && !guidance.contains(more))
+                for item in question.guidance {
+                    #expect(guidance.contains("headline: \(ScriptEmitter.js(item.headline)), fingerprint: \(ScriptEmitter.js(Fingerprint.of(item)))"),
+                            "\(item.id) is not in its part's guidance file")
+                    #expect(!model.contains(ScriptEmitter.js(item.headline)) && !questions.contains(ScriptEmitter.js(item.headline)))
+                }
+            }
+        }
+        #expect(site.files["data-analytics/text/part-\(parts.count + 1).js"] == nil)
+        #expect(text("text/report.js").contains(ScriptEmitter.js(Markdown.html(toolkit.report.body))))
+    }
+
     @Test func aThemeMissingARuntimeFileTheQuestionsPageLoadsFailsAtItsScriptTag() throws {
         let folder = NSTemporaryDirectory() + "toolkit-theme-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -122,9 +149,13 @@ struct SiteTests {
             Issue.record("a theme without report.js loaded"); return
         }
         let template = try String(contentsOfFile: folder + "/templates/questions.mustache", encoding: .utf8)
-        let line = try #require(template.components(separatedBy: "\n").firstIndex { $0.contains("assets/report.js") }) + 1
+        // report.js is one of the files main.js loads later (data-later): the check covers those too.
+        let lines = template.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.contains("assets/report.js") })
+        let reference = try #require(lines[index].range(of: "{{root}}assets/report.js"))
+        let column = lines[index].distance(from: lines[index].startIndex, to: reference.lowerBound) + 1
         #expect(list.diagnostics.map(\.message) == ["the questions page loads assets/report.js, which the theme does not have"])
-        #expect(list.diagnostics.first?.location == SourceLocation(file: folder + "/templates/questions.mustache", line: line, column: 9))
+        #expect(list.diagnostics.first?.location == SourceLocation(file: folder + "/templates/questions.mustache", line: index + 1, column: column))
     }
 
     @Test func twoRendersAreByteIdentical() throws {

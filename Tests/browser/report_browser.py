@@ -69,6 +69,11 @@ def severe_console(driver):
 
 # ---- The model and the Swift model's answers ----------------------------------------------------------
 
+# The words of each part load when a page needs them: the outline loads them all before it reads the model.
+LOADED_JS = """
+const done = arguments[arguments.length - 1];
+globalThis.toolkitRuntime.needAllText().then(() => done((function () {
+"""
 OUTLINE_JS = """
 const m = globalThis.toolkitModel;
 const questions = [];
@@ -130,7 +135,9 @@ class Outline:
 
 
 def outline(driver):
-    return Outline(driver.execute_script(OUTLINE_JS))
+    data = driver.execute_async_script(LOADED_JS + OUTLINE_JS + "})()), (e) => done({error: String(e)}));")
+    assert "error" not in data, f"the toolkit's words did not load: {data.get('error')}"
+    return Outline(data)
 
 
 def evaluate(toolkit_id, answer_sets):

@@ -14,6 +14,11 @@ from conftest import wait_for
 CHECK_TITLE = "Check your answers"
 
 # The model as plain data: ids, texts, options, parts and tracks (no condition functions).
+# The words of each part load when a page needs them: the outline loads them all before it reads the model.
+LOADED_JS = """
+const done = arguments[arguments.length - 1];
+globalThis.toolkitRuntime.needAllText().then(() => done((function () {
+"""
 OUTLINE_JS = """
 const m = globalThis.toolkitModel;
 const part = (p) => ({id: p.id, title: p.title, hasIntro: !!p.html, questions: p.questions.map((q) => ({
@@ -79,7 +84,9 @@ class Outline:
 
 
 def outline(driver):
-    return Outline(driver.execute_script(OUTLINE_JS))
+    data = driver.execute_async_script(LOADED_JS + OUTLINE_JS + "})()), (e) => done({error: String(e)}));")
+    assert "error" not in data, f"the toolkit's words did not load: {data.get('error')}"
+    return Outline(data)
 
 
 def browser_runs(driver, answer_sets):

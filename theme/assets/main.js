@@ -4,7 +4,11 @@
 
 (function (runtime) {
   const { model, isComplete, go, saved, renderQuestionFlow, renderRules, renderPartStart, renderCheck, rulesDecision,
-    openingDone, renderDelete, renderResume, renderAnswers, renderShared, renderReport } = runtime;
+    openingDone, renderDelete, renderResume, renderAnswers, renderShared, findQuestion, firstUnanswered, hasText,
+    needText, loadScript, show, h, allParts } = runtime;
+  // The report's own files load when a report is first shown: most visits to a question never need them.
+  const reportScripts = (document.currentScript && document.currentScript.dataset.later || "").split(" ").filter(Boolean)
+    .map((address) => new URL(address, document.baseURI).href);
   const { run } = runtime.flow;
 
   // ---- Routes: #/question/ID, #/change/ID, #/rules, #/part/ID, #/check, #/report[/actions], #/answers,
@@ -23,18 +27,55 @@
     }
   }
 
+  /** What a page needs loaded before it can be drawn: the parts whose words it shows, the report's words,
+   * and the report's files. */
+  function needs(page, id, flow, event) {
+    if (page === "shared") return { parts: allParts, report: true };
+    if (page === "report") return { parts: [...new Set(flow.asked.map((question) => findQuestion(question.id).part))], report: true };
+    if (page === "part") return { parts: allParts.filter((part) => part.id === id), report: false };
+    if (page === "question" || page === "change") {
+      if (page === "question" && !id && !event && Object.keys(flow.answers).length > 0) return null; // the resume page
+      const question = flow.asked.find((q) => q.id === id) || firstUnanswered(flow);
+      return question ? { parts: [findQuestion(question.id).part], report: false } : null;
+    }
+    return null;
+  }
+
+  function ready(need) {
+    return !need || (hasText(need.parts, need.report) && (!need.report || reportScripts.every((address) => loaded.has(address))));
+  }
+
+  const loaded = new Set();
+  function prepare(need) {
+    const scripts = need.report ? reportScripts.map((address) => loadScript(address).then(() => loaded.add(address))) : [];
+    return Promise.all([needText(need.parts, need.report), ...scripts]);
+  }
+
+  /** A file of the site is missing or broken: say so, and how to get a whole copy. */
+  function renderMissingFile(error) {
+    show("Part of this toolkit is missing",
+      h("h1", { class: "heading-l", tabindex: "-1" }, "Part of this toolkit is missing"),
+      h("p", {}, `This page needs a file that could not be loaded: ${error.message.replace(/^.*\/(?=[^/]+\/[^/]+$)/, "")}.`),
+      h("p", {}, "If you copied the toolkit from a USB stick or a shared folder, copy the whole folder again. " +
+        "Its SHA256SUMS file lets you check that the copy is complete."),
+      h("p", {}, h("a", { href: "all-guidance.html" }, "Read every question with all its guidance"), " instead."));
+  }
+
   /** Draws the page the address asks for. page.js's go() and the other files call it as runtime.render. */
   function render(event) {
     const { page: routed, id, data } = route();
     // Other fragments (the skip link's #main-content) are jumps within a page, not pages of their own.
     if (routed === null && event) return;
     const page = routed || "question";
+    const flow = run(model, saved.answers);
+    const need = needs(page, id, flow, event);
+    // Once the files arrive, the page is drawn for whatever the address is then.
+    if (!ready(need)) return void prepare(need).then(() => render(event), renderMissingFile);
     if (page === "shared") return renderShared(data);
     if (page === "answers") return renderAnswers(null);
     if (page === "delete") return renderDelete();
-    const flow = run(model, saved.answers);
     if (page === "check") return renderCheck(flow);
-    if (page === "report") return isComplete(flow) ? renderReport(flow, null, id === "actions") : go("#/check");
+    if (page === "report") return isComplete(flow) ? runtime.renderReport(flow, null, id === "actions") : go("#/check");
     if (page === "rules") return rulesDecision(flow) && openingDone(flow) ? renderRules(flow) : go("#/question");
     if (page === "part") return renderPartStart(flow, id);
     // Arriving at the questions with answers saved: ask whether to continue or start again.
