@@ -44,7 +44,7 @@ let package = Package(
         ]),
         // The editors' live preview (`toolkit serve` hands over to it), on Hummingbird.
         .executableTarget(name: "toolkit-preview", dependencies: [
-            "ToolkitModel", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
+            "ToolkitModel", "ToolkitContent", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),

@@ -70,6 +70,14 @@ struct ServeTests {
         print("save to reload event and new page fetched: \(Int(reloaded * 1000)) ms")
         #expect(reloaded < 3, "save to reload should take well under a second on a quiet machine")
 
+        // An editor's backup, swap and lock files, and Finder's .DS_Store, are not content: the watcher
+        // starts no rebuild for them, and the loader leaves them out (the rebuilds below would fail).
+        let part = (preview.question as NSString).deletingLastPathComponent
+        for name in ["01-old-data.md~", "01-old-data.md.swp", ".01-old-data.md.swp", ".#01-old-data.md", ".DS_Store"] {
+            try "not content".write(toFile: part + "/" + name, atomically: false, encoding: .utf8)
+        }
+        #expect(events.next("reload", within: 2) == nil, "backup files start no rebuild")
+
         // Break it: the error page, with file, line, message and fix, in place of every page.
         try preview.edit(preview.question) { $0.replacingOccurrences(of: "options: [yes, no]", with: "options: [yes, no]\nshow-if: nothing = yes") }
         #expect(events.next("reload", within: 10) != nil)
