@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The data flows one way: content files -> model -> checks -> site -> CLI.
+// The data flows one way: content files -> model -> checks -> site (and the flow map) -> build -> CLI.
 let package = Package(
     name: "toolkit",
     platforms: [.macOS(.v13)],
