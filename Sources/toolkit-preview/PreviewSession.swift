@@ -1,6 +1,7 @@
 import Foundation
 import ToolkitBuild
 import ToolkitModel
+import ToolkitFlowMap
 import ToolkitSite
 
 /// The preview's state: the last build, its diagnostics, and a generation number that open tabs
@@ -243,7 +244,7 @@ final class PreviewSession: @unchecked Sendable {
         mapLock.lock()
         defer { mapLock.unlock() }
         if let map = maps[key] { return map }
-        let dot = FlowGraph.dot(for: toolkit) { question in "/\(toolkit.id)/all-guidance.html#question-\(question.id)" }
+        let dot = FlowMap.dot(for: toolkit) { question in "/\(toolkit.id)/all-guidance.html#question-\(question.id)" }
         let map = (svg: try? Graphviz.svg(from: dot), dot: dot)
         maps = maps.filter { $0.key.hasPrefix("\(generation)/") }
         maps[key] = map

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Foundation
+import ToolkitContent
 
 /// Watches folders by comparing modification times every few hundred milliseconds. Polling is portable
 /// (Linux, macOS, network and USB drives) and cheap for a few hundred files.
@@ -62,8 +63,8 @@ final class FolderWatcher: @unchecked Sendable {
         }
     }
 
-    /// Every file under the folders, hidden files and editors' backup files (`name~`) left out,
-    /// as the loader leaves them out.
+    /// Every file under the folders, hidden files and editors' backup files left out, as the loader
+    /// leaves them out (`IgnoredFiles`).
     static func snapshot(_ folders: [String]) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]
         func visit(_ folder: String, depth: Int) {
@@ -73,7 +74,7 @@ final class FolderWatcher: @unchecked Sendable {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                     String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
                 }
-                if name.hasPrefix(".") || name.hasSuffix("~") { continue }
+                if IgnoredFiles.contains(name) { continue }
                 let path = folder + "/" + name
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ToolkitContent
 import ToolkitModel
-import ToolkitSite
+import ToolkitFlowMap
 import ToolkitBuild
 
 /// The flow of a toolkit as a picture: Graphviz DOT, or SVG drawn by Graphviz's `dot`.
@@ -46,7 +46,7 @@ struct Graph: ParsableCommand {
         if errors > 0 {
             printError("toolkit: the content has \(errors) error\(errors == 1 ? "" : "s") (run 'toolkit check'); the map shows it as it is")
         }
-        let dot = FlowGraph.dot(for: model)
+        let dot = FlowMap.dot(for: model)
         let text: String
         switch format {
         case .dot: text = dot

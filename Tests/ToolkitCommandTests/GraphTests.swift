@@ -11,17 +11,16 @@ struct GraphTests {
         #expect(result.status == 0, "\(result.errors)")
         let golden = folder + "/expected.dot"
         if updatingGoldenFiles { try result.output.write(toFile: golden, atomically: true, encoding: .utf8) }
-        #expect(result.output == read(golden))
+        try #expect(result.output == goldenText(golden))
     }
 
     @Test("draws SVG with Graphviz, and says clearly when Graphviz is missing")
     func svg() throws {
-        if Graphviz.installed {
-            let result = try runToolkit(["graph", "--format", "svg"], in: folder)
-            #expect(result.status == 0, "\(result.errors)")
-            #expect(result.output.contains("<svg"))
-            #expect(result.output.contains("Will you share it?"))
-        }
+        try Graphviz.required()
+        let result = try runToolkit(["graph", "--format", "svg"], in: folder)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.output.contains("<svg"))
+        #expect(result.output.contains("Will you share it?"))
         let missing = try runToolkit(["graph", "--format", "svg"], in: folder, environment: ["PATH": "/nonexistent"])
         #expect(missing.status != 0)
         #expect(missing.errors.contains("Graphviz is not installed"))

@@ -11,7 +11,7 @@ struct ReviewTests {
         let result = try runToolkit(["review", "--today", "2026-12-01", "--within", "60"], in: Self.folder)
         let golden = Self.folder + "/expected.txt"
         if updatingGoldenFiles { try result.output.write(toFile: golden, atomically: true, encoding: .utf8) }
-        #expect(result.output == read(golden))
+        try #expect(result.output == goldenText(golden))
         #expect(result.status == 0)
         #expect(result.output.contains("2026-11-20  overdue by 11 days  content/rv/1-basics/01-earliest.md:5:12"))
         #expect(!result.output.contains("03-later.md"))
@@ -22,7 +22,7 @@ struct ReviewTests {
         let result = try runToolkit(["review", "--today", "2026-12-01", "--within", "60", "--format", "json"], in: Self.folder)
         let golden = Self.folder + "/expected.json"
         if updatingGoldenFiles { try result.output.write(toFile: golden, atomically: true, encoding: .utf8) }
-        #expect(result.output == read(golden))
+        try #expect(result.output == goldenText(golden))
         let items = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]]
         #expect(items?.map { $0["daysLeft"] as? Int } == [-11, 45, 45])
     }

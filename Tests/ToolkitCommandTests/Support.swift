@@ -72,6 +72,19 @@ func copy(_ source: String, to destination: String) throws {
 
 func read(_ path: String) -> String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 
+/// A golden file's text. Unlike `read`, a missing file fails the test: an empty golden file would
+/// pass whenever the tool prints nothing.
+func goldenText(_ path: String) throws -> String {
+    do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
+        throw MissingFixture(path: path)
+    }
+}
+
+struct MissingFixture: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "the fixture \(path) is missing (UPDATE_GOLDEN=1 writes golden files from what the tool prints)" }
+}
+
 /// `UPDATE_GOLDEN=1 swift test` rewrites the golden files from what the tool prints now.
 let updatingGoldenFiles = ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1"
 

@@ -29,6 +29,19 @@ struct LoaderTests {
         #expect(questions[0].moreInformation == "More about first.")
     }
 
+    @Test func leavesOutEditorsBackupFiles() throws {
+        var files: [String: String] = [:]
+        for name in ["01-first.md~", "01-first.md.swp", ".01-first.md.swp", ".#01-first.md", ".DS_Store"] {
+            files["t/1-basics/" + name] = "not a question [x](glossary:nothing)"
+            files["t/" + name] = "not a part"
+        }
+        let content = try TemporaryContent.valid(replacing: files)
+        #expect(errors(content) == [])
+        #expect(load(content).toolkits.first?.allQuestions.map(\.id) == ["first", "second"])
+        #expect(IgnoredFiles.contains("02-le-dpo.md~") && IgnoredFiles.contains(".#02-le-dpo.md"))
+        #expect(!IgnoredFiles.contains("02-le-dpo.md") && !IgnoredFiles.contains("glossary.md"))
+    }
+
     @Test func yamlBooleansStayAnswerIds() throws {
         // YAML 1.1 reads unquoted yes, no, on and off as booleans; here they must stay the ids written.
         let content = try TemporaryContent.valid(replacing: ["t/1-basics/01-first.md": """

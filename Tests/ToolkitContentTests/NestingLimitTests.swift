@@ -85,6 +85,10 @@ struct NestingLimitTests {
         #expect(errors.first?.hasPrefix("t/1-basics/01-first.md:3:1: error: unknown setting 'hnt'") == true, Comment(rawValue: errors.joined()))
     }
 
+}
+
+/// Content tests: the shipped toolkit (content/).
+struct ShippedContentFrontMatter {
     /// Every front matter block of the shipped content passes the measure.
     @Test func shippedContentIsWithinTheLimit() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

@@ -53,24 +53,6 @@ struct EmittedScriptTests {
         }
     }
 
-    @Test func everyPathOfTheShippedContentGivesTheSameRunInNodeAsInSwift() throws {
-        let loaded = ContentLoader.load(directory: NodeRunner.repository.appendingPathComponent("content").path)
-        let toolkit = try #require(loaded.toolkits.first)
-        let paths = PathEnumerator(toolkit).allPaths()
-        #expect(paths.count > 50, "\(paths.count) paths")
-        print("shipped content: \(paths.count) runs cover every branch")
-        let fromNode = try NodeRunner.runs(of: toolkit, for: paths)
-        for (answers, node) in zip(paths, fromNode) {
-            let swift = toolkit.outcome(answers)
-            #expect(node == swift, "\(answers)")
-            if node != swift { return }
-        }
-        // Every question is asked on some path, and every item of guidance shown on some path.
-        let swiftRuns = paths.map(toolkit.run)
-        #expect(Set(swiftRuns.flatMap(\.asked)) == Set(toolkit.allQuestions.map(\.id)))
-        let missing = Set(toolkit.allQuestions.flatMap { $0.guidance.map(\.id) }).subtracting(swiftRuns.flatMap(\.guidance))
-        #expect(missing.isEmpty, "guidance shown on no path: \(missing.sorted())")
-    }
 }
 
 /// Every branch of a toolkit: at every distinct state it tries every answer of each question that a later
@@ -174,5 +156,27 @@ struct ExclusiveAnswerTests {
         let script = ScriptEmitter.script(for: toolkit)
         #expect(script.contains(#"{ id: "none", label: "None of these", exclusive: true }"#))
         #expect(script.components(separatedBy: "exclusive: true").count == 2, "only the question with several answers")
+    }
+}
+
+/// Content tests: every path through the shipped toolkit (content/).
+struct ShippedContentPaths {
+    @Test func everyPathOfTheShippedContentGivesTheSameRunInNodeAsInSwift() throws {
+        let loaded = ContentLoader.load(directory: NodeRunner.repository.appendingPathComponent("content").path)
+        let toolkit = try #require(loaded.toolkits.first)
+        let paths = PathEnumerator(toolkit).allPaths()
+        #expect(paths.count > 50, "\(paths.count) paths")
+        print("shipped content: \(paths.count) runs cover every branch")
+        let fromNode = try NodeRunner.runs(of: toolkit, for: paths)
+        for (answers, node) in zip(paths, fromNode) {
+            let swift = toolkit.outcome(answers)
+            #expect(node == swift, "\(answers)")
+            if node != swift { return }
+        }
+        // Every question is asked on some path, and every item of guidance shown on some path.
+        let swiftRuns = paths.map(toolkit.run)
+        #expect(Set(swiftRuns.flatMap(\.asked)) == Set(toolkit.allQuestions.map(\.id)))
+        let missing = Set(toolkit.allQuestions.flatMap { $0.guidance.map(\.id) }).subtracting(swiftRuns.flatMap(\.guidance))
+        #expect(missing.isEmpty, "guidance shown on no path: \(missing.sorted())")
     }
 }

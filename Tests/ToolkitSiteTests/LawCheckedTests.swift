@@ -37,9 +37,12 @@ struct LawCheckedTests {
             "<p class=\"law-checked\">The law in this part was last checked on 5 January 2027.</p>",
         ])
     }
+}
 
+/// Content tests: the shipped toolkit (content/).
+struct ShippedContentLawDates {
     @Test func theShippedModelGivesEveryPartADate() throws {
-        let (site, toolkits) = try SiteTests.shippedSite()
+        let (site, toolkits) = try ShippedContentSite.site()
         for toolkit in toolkits {
             let script = String(decoding: try #require(site.files[toolkit.id + "/model.js"]), as: UTF8.self)
             let parts = toolkit.openingParts.count + toolkit.tracks.map(\.parts.count).reduce(0, +)

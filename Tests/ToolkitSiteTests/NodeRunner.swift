@@ -73,6 +73,9 @@ enum NodeRunner {
 
     /// What node writes to standard output, run with `arguments`; throws if it fails.
     private static func node(_ arguments: [String]) throws -> Data {
+        let installed = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+            .contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") }
+        guard installed else { throw NodeMissing() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["node"] + arguments
@@ -86,6 +89,10 @@ enum NodeRunner {
     }
 
     struct NodeFailure: Error { var status: Int32 }
+
+    struct NodeMissing: Error, CustomStringConvertible {
+        var description: String { "node is not on PATH: the runtime's flow is tested in node; `make test` installs it (apt-get install nodejs)" }
+    }
 }
 
 extension Toolkit {

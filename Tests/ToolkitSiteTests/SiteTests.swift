@@ -30,14 +30,27 @@ struct MarkdownTests {
     }
 }
 
+/// Tool tests: the site the shipped theme makes for a generated toolkit, so that they hold for any content.
 struct SiteTests {
-    static func shippedSite() throws -> (Site, [Toolkit]) {
-        let root = NodeRunner.repository
-        let loaded = ContentLoader.load(directory: root.appendingPathComponent("content").path)
-        guard case let .success(theme) = Theme.load(directory: root.appendingPathComponent("theme").path) else {
+    static func site(of toolkits: [Toolkit]) throws -> Site {
+        guard case let .success(theme) = Theme.load(directory: NodeRunner.repository.appendingPathComponent("theme").path) else {
             throw DiagnosticList([])
         }
-        return (SiteRenderer(theme: theme).render(loaded.toolkits), loaded.toolkits)
+        return SiteRenderer(theme: theme).render(toolkits)
+    }
+
+    static func generatedSite() throws -> (Site, [Toolkit]) {
+        let toolkits = [GeneratedToolkit.make(questionsPerTrack: 30, seed: 11)]
+        return (try site(of: toolkits), toolkits)
+    }
+
+    @Test func writesEveryPageOfEachToolkit() throws {
+        let (site, _) = try Self.generatedSite()
+        for path in ["index.html", "assets/style.css", "assets/flow.js", "assets/main.js", "generated/index.html",
+                     "generated/questions.html", "generated/all-guidance.html", "generated/glossary.html",
+                     "generated/model.js"] {
+            #expect(site.files[path] != nil, "missing \(path)")
+        }
     }
 
     static func matches(_ pattern: String, in text: String) -> [String] {
@@ -47,17 +60,9 @@ struct SiteTests {
         }
     }
 
-    @Test func writesEveryPageOfEachToolkit() throws {
-        let (site, _) = try Self.shippedSite()
-        for path in ["index.html", "assets/style.css", "assets/flow.js", "assets/main.js", "data-analytics/index.html",
-                     "data-analytics/questions.html", "data-analytics/all-guidance.html", "data-analytics/glossary.html",
-                     "data-analytics/model.js"] {
-            #expect(site.files[path] != nil, "missing \(path)")
-        }
-    }
 
     @Test func pagesHaveNoInlineScriptOrStyleAndOnlyRelativeLinks() throws {
-        let (site, _) = try Self.shippedSite()
+        let (site, _) = try Self.generatedSite()
         for (path, bytes) in site.files where path.hasSuffix(".html") {
             let html = String(decoding: bytes, as: UTF8.self)
             #expect(Self.matches(#"<script(?![^>]*\ssrc=)([^>]*)>"#, in: html).isEmpty, "inline script in \(path)")
@@ -75,8 +80,8 @@ struct SiteTests {
     }
 
     @Test func allGuidanceShowsEveryQuestionAndEveryItemOfGuidance() throws {
-        let (site, toolkits) = try Self.shippedSite()
-        let html = String(decoding: site.files["data-analytics/all-guidance.html"]!, as: UTF8.self)
+        let (site, toolkits) = try Self.generatedSite()
+        let html = String(decoding: site.files["generated/all-guidance.html"]!, as: UTF8.self)
         for question in toolkits[0].allQuestions {
             #expect(html.contains("id=\"question-\(question.id)\""), "\(question.id) missing")
             for guidance in question.guidance {
@@ -85,38 +90,12 @@ struct SiteTests {
         }
     }
 
-    @Test func allGuidanceHasItsOwnIntroductionAndAContentsListByPart() throws {
-        let (site, toolkits) = try Self.shippedSite()
-        let html = String(decoding: try #require(site.files["data-analytics/all-guidance.html"]), as: UTF8.self)
-        let toolkit = try #require(toolkits.first)
-        let contents = Self.matches(##"<a href="#(part-[^"]+)">"##, in: html)
-        let parts = (toolkit.openingParts + toolkit.tracks.flatMap(\.parts)).map { "part-" + $0.id }
-        #expect(contents == parts, "the contents list is not every part in order")
-        for id in parts { #expect(html.contains("<section class=\"part\" id=\"\(id)\">"), "no section for \(id)") }
-        #expect(!html.contains("Before the tracks"))
-        #expect(!html.contains("when .</p>") && !html.contains("<h2 class=\"heading-l\"></h2>"), "an empty condition or heading")
-        // Its introduction is its own, not the report's.
-        let reportFirstSentence = try #require(toolkit.report.body.split(separator: ".").first)
-        #expect(!html.contains(String(reportFirstSentence)))
-    }
 
-    @Test func theModelCarriesWhatTheReportAndTheResultPageNeed() throws {
-        let (site, toolkits) = try Self.shippedSite()
-        let script = String(decoding: try #require(site.files["data-analytics/model.js"]), as: UTF8.self)
-        let toolkit = try #require(toolkits.first)
-        #expect(script.contains("notice: \(ScriptEmitter.js(toolkit.report.notice))"))
-        #expect(!toolkit.report.notice.isEmpty && toolkit.report.priorityMeanings.count == 3)
-        for track in toolkit.tracks where !track.ifUnsure.isEmpty {
-            #expect(script.contains("ifUnsure: \(ScriptEmitter.js(track.ifUnsure))"))
-        }
-        #expect(script.contains("{ id: \"not-sure\", label: \"Not sure\", unsure: true }"))
-        #expect(script.contains("dependsOn: [\"competent-authority\"]"))
-    }
 
     @Test func theWordsAreInFilesForEachPartNotInTheModel() throws {
-        let (site, toolkits) = try Self.shippedSite()
+        let (site, toolkits) = try Self.generatedSite()
         let toolkit = try #require(toolkits.first)
-        let text = { (path: String) in String(decoding: site.files["data-analytics/" + path] ?? [], as: UTF8.self) }
+        let text = { (path: String) in String(decoding: site.files["\(toolkit.id)/" + path] ?? [], as: UTF8.self) }
         let model = text("model.js")
         let parts = toolkit.openingParts + toolkit.tracks.flatMap(\.parts)
         for (index, part) in parts.enumerated() {
@@ -128,7 +107,7 @@ struct SiteTests {
                 // The question pages' words in one file, the report's in the other, and neither in the model.
                 let more = ScriptEmitter.js(Markdown.html(question.moreInformation))
                 #expect(questions.contains("\(ScriptEmitter.js(question.id)): \(more)"), "\(question.id)'s words are not in its part's file")
-                #expect(!model.contains(more) && !guidance.contains(more))
+                if !question.moreInformation.isEmpty { #expect(!model.contains(more) && !guidance.contains(more)) }
                 for item in question.guidance {
                     #expect(guidance.contains("headline: \(ScriptEmitter.js(item.headline)), fingerprint: \(ScriptEmitter.js(Fingerprint.of(item)))"),
                             "\(item.id) is not in its part's guidance file")
@@ -136,7 +115,8 @@ struct SiteTests {
                 }
             }
         }
-        #expect(site.files["data-analytics/text/part-\(parts.count + 1).js"] == nil)
+        #expect(site.files["\(toolkit.id)/text/part-\(parts.count + 1).js"] == nil)
+        #expect(parts.count > 1 && parts.flatMap(\.questions).contains { !$0.guidance.isEmpty })
         #expect(text("text/report.js").contains(ScriptEmitter.js(Markdown.html(toolkit.report.body))))
     }
 
@@ -159,8 +139,8 @@ struct SiteTests {
     }
 
     @Test func twoRendersAreByteIdentical() throws {
-        let (first, _) = try Self.shippedSite()
-        let (second, _) = try Self.shippedSite()
+        let (first, _) = try Self.generatedSite()
+        let (second, _) = try Self.generatedSite()
         #expect(first.files == second.files)
     }
 }
@@ -299,7 +279,7 @@ struct ChecksumTests {
     }
 
     @Test func theManifestListsEveryOtherFileAndSha256sumAgrees() throws {
-        let (site, _) = try SiteTests.shippedSite()
+        let (site, _) = try SiteTests.generatedSite()
         let manifest = String(decoding: site.files[Checksums.manifestName]!, as: UTF8.self)
         let listed = manifest.split(separator: "\n").map { String($0.split(separator: " ", maxSplits: 1)[1].dropFirst()) }
         #expect(listed == site.files.keys.filter { $0 != Checksums.manifestName }.sorted())
@@ -313,5 +293,48 @@ struct ChecksumTests {
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+}
+
+/// Content tests: the site of the shipped toolkit (content/).
+struct ShippedContentSite {
+    static func site() throws -> (Site, [Toolkit]) {
+        let loaded = ContentLoader.load(directory: NodeRunner.repository.appendingPathComponent("content").path)
+        return (try SiteTests.site(of: loaded.toolkits), loaded.toolkits)
+    }
+
+    @Test func allGuidanceHasItsOwnIntroductionAndAContentsListByPart() throws {
+        let (site, toolkits) = try ShippedContentSite.site()
+        let html = String(decoding: try #require(site.files["data-analytics/all-guidance.html"]), as: UTF8.self)
+        let toolkit = try #require(toolkits.first)
+        let contents = SiteTests.matches(##"<a href="#(part-[^"]+)">"##, in: html)
+        let parts = (toolkit.openingParts + toolkit.tracks.flatMap(\.parts)).map { "part-" + $0.id }
+        #expect(contents == parts, "the contents list is not every part in order")
+        for id in parts { #expect(html.contains("<section class=\"part\" id=\"\(id)\">"), "no section for \(id)") }
+        #expect(!html.contains("Before the tracks"))
+        #expect(!html.contains("when .</p>") && !html.contains("<h2 class=\"heading-l\"></h2>"), "an empty condition or heading")
+        // Its introduction is its own, not the report's.
+        let reportFirstSentence = try #require(toolkit.report.body.split(separator: ".").first)
+        #expect(!html.contains(String(reportFirstSentence)))
+    }
+    @Test func theModelCarriesWhatTheReportAndTheResultPageNeed() throws {
+        let (site, toolkits) = try ShippedContentSite.site()
+        let script = String(decoding: try #require(site.files["data-analytics/model.js"]), as: UTF8.self)
+        let toolkit = try #require(toolkits.first)
+        #expect(script.contains("notice: \(ScriptEmitter.js(toolkit.report.notice))"))
+        #expect(!toolkit.report.notice.isEmpty && toolkit.report.priorityMeanings.count == 3)
+        for track in toolkit.tracks where !track.ifUnsure.isEmpty {
+            #expect(script.contains("ifUnsure: \(ScriptEmitter.js(track.ifUnsure))"))
+        }
+        #expect(script.contains("{ id: \"not-sure\", label: \"Not sure\", unsure: true }"))
+        #expect(script.contains("dependsOn: [\"competent-authority\"]"))
+    }
+    @Test func writesEveryPageOfEachToolkit() throws {
+        let (site, _) = try ShippedContentSite.site()
+        for path in ["index.html", "assets/style.css", "assets/flow.js", "assets/main.js", "data-analytics/index.html",
+                     "data-analytics/questions.html", "data-analytics/all-guidance.html", "data-analytics/glossary.html",
+                     "data-analytics/model.js"] {
+            #expect(site.files[path] != nil, "missing \(path)")
+        }
     }
 }

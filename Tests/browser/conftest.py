@@ -48,6 +48,11 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+def pytest_configure(config):
+    # `make test-content` runs these (-m content), `make test-tool` the rest (-m "not content").
+    config.addinivalue_line("markers", "content: a content test, on the shipped toolkit in content/ rather than on any toolkit")
+
+
 # ---- The site and the Swift model ---------------------------------------------------------------------
 
 @pytest.fixture(scope="session")

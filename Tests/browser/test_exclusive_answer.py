@@ -1,9 +1,13 @@
 """'None of these' in a question with several answers cannot be chosen with the other answers: choosing it
 clears them, and choosing another answer clears it. The page says 'or' before it."""
 
+import pytest
 from selenium.webdriver.common.by import By
 
 from toolkit_pages import Questionnaire
+
+# A content test: it walks the shipped toolkit (content/), so an editor's change may need it changed.
+pytestmark = pytest.mark.content
 
 # The law enforcement track up to its question on sensitive data.
 BEFORE = {"competent-authority": "yes", "law-enforcement-purpose": "yes", "other-purposes": "no",

@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from report_browser import SITE, Visit, new_browser, outline, richest_plan
 
 TOOLKIT = "data-analytics"
+pytestmark = pytest.mark.content  # on the shipped toolkit
 FIRST_LOAD_LIMIT = 40 * 1024  # gzipped bytes before the first question shows
 
 LOADED_JS = """

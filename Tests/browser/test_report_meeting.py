@@ -22,6 +22,10 @@ from conftest import screenshot
 from report_browser import Visit, new_browser
 from report_measure import LAPTOP, PHONE, TOOLKIT, act_now_position, open_longest_report, printed_pages, set_viewport
 
+
+# A content test: it walks the shipped toolkit (content/), so an editor's change may need it changed.
+pytestmark = pytest.mark.content
+
 MAX_PAGES = 15
 
 

@@ -10,6 +10,7 @@ from selenium.webdriver.common.by import By
 from report_browser import Visit, new_browser, severe_console
 
 TOOLKIT = "data-analytics"
+pytestmark = pytest.mark.content  # on the shipped toolkit
 
 
 @pytest.fixture

@@ -1,9 +1,10 @@
+import Foundation
 import Testing
 import ToolkitModel
-import ToolkitSite
+import ToolkitFlowMap
 
 /// The map of the flow: which edges it draws and how it labels them.
-struct FlowGraphTests {
+struct FlowMapTests {
     func condition(_ text: String) -> Condition {
         guard case let .success(condition) = ConditionParser.parse(text) else { fatalError("bad condition \(text)") }
         return condition
@@ -15,7 +16,7 @@ struct FlowGraphTests {
     }
 
     func edges(_ toolkit: Toolkit) -> [String] {
-        FlowGraph.dot(for: toolkit).split(separator: "\n").filter { $0.contains(" -> ") }
+        FlowMap.dot(for: toolkit).split(separator: "\n").filter { $0.contains(" -> ") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
@@ -52,7 +53,7 @@ struct FlowGraphTests {
         let toolkit = Toolkit(id: "t", title: "Say \"hi\"", tracks: [Track(id: "t", title: "T", parts: [
             Part(id: "p", title: "P", questions: [Question(id: "q", text: "A \"quoted\" \\ question?", options: [])]),
         ])])
-        let dot = FlowGraph.dot(for: toolkit) { "/t/all-guidance.html#question-\($0.id)" }
+        let dot = FlowMap.dot(for: toolkit) { "/t/all-guidance.html#question-\($0.id)" }
         #expect(dot.contains("label=\"Say \\\"hi\\\"\\nDashed"))
         #expect(dot.contains("A \\\"quoted\\\" \\\\ question?"))
         #expect(dot.contains("URL=\"/t/all-guidance.html#question-q\""))

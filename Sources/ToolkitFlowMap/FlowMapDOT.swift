@@ -1,9 +1,9 @@
 import ToolkitModel
 
 /// The flow of a toolkit as a Graphviz DOT graph: parts as clusters, questions as nodes, and edges
-/// from each question to every question that can come next, labelled with the answers or the condition
-/// that lead there. Editors read it as a map: which answers lead where.
-public enum FlowGraph {
+/// from each question to every question that can come next (`FlowEdges`), labelled with the answers or
+/// the condition that lead there. Editors read it as a map: which answers lead where.
+public enum FlowMap {
     /// `link` gives the address a question's node links to (the preview's map uses it), or nil for none.
     public static func dot(for toolkit: Toolkit, link: ((Question) -> String?)? = nil) -> String {
         var graph = Graph(toolkit: toolkit, link: link)
@@ -15,15 +15,14 @@ public enum FlowGraph {
 private struct Graph {
     let toolkit: Toolkit
     let link: ((Question) -> String?)?
-    let questions: [String: Question]
+    let edges: FlowEdges
+    var questions: [String: Question] { edges.questions }
     var lines: [String] = []
 
     init(toolkit: Toolkit, link: ((Question) -> String?)?) {
         self.toolkit = toolkit
         self.link = link
-        var questions: [String: Question] = [:]
-        for question in toolkit.allQuestions where questions[question.id] == nil { questions[question.id] = question }
-        self.questions = questions
+        self.edges = FlowEdges(toolkit)
     }
 
     var text: String { lines.joined(separator: "\n") + "\n" }
@@ -100,93 +99,16 @@ private struct Graph {
         lines.append("\(indent)}")
     }
 
-    /// The edges from `from` to each question that can come after position `after` in `questions`:
-    /// the next question, and past it while the questions met are asked only on a condition. A question
-    /// skipped on the way has no answer, so a condition that needs its answer cannot hold: such edges are
-    /// left out, and what remains of each condition labels the edge.
+    /// Writes the edges from `from` (the node of `source`, or of the run's start) onwards.
     private mutating func walk(from: String, source: Question?, after: Int, in questions: [Question], exit: String) {
-        var skipped = Set<String>()
-        /// What must hold: the source was asked, and every question passed over so far was skipped.
-        var skipping: [Condition] = source?.showIf.map { [$0] } ?? []
-        for next in questions.dropFirst(after + 1) {
-            switch next.showIf.map({ simplify($0, unanswered: skipped) }) ?? .known(true) {
-            case .known(false):
-                break
-            case .known(true):
-                edge(from, node(next), label: skipped.isEmpty ? nil : "otherwise")
-                return
-            case let .unknown(condition) where !satisfiable(skipping + [.not(condition)], unanswered: skipped, answered: source?.id):
-                // Whenever the flow gets here, the condition holds: the question is always asked next.
-                edge(from, node(next), label: skipped.isEmpty ? nil : "otherwise")
-                return
-            case let .unknown(condition):
-                if satisfiable(skipping + [condition], unanswered: skipped, answered: source?.id) {
-                    edge(from, node(next), label: describe(condition, from: source), tooltip: condition.source)
-                }
-                skipping.append(.not(condition))
-                if !satisfiable(skipping, unanswered: skipped, answered: source?.id) { return }
-            }
-            skipped.insert(next.id)
-        }
-        edge(from, exit, label: skipped.isEmpty ? nil : "otherwise")
-    }
-
-    /// Whether some answers make all the conditions hold, when the `unanswered` questions were skipped
-    /// and `answered` was asked. A small search over the answers the conditions look at, cut short as
-    /// soon as the outcome is known.
-    private func satisfiable(_ conditions: [Condition], unanswered: Set<String>, answered: String?) -> Bool {
-        var domains: [(variable: String, values: [String])] = []
-        var seen = Set<String>()
-        for comparison in conditions.flatMap(\.comparisons) {
-            let id = comparison.question.value
-            guard let question = questions[id] else { continue }
-            switch question.kind {
-            case .one where seen.insert(id).inserted:
-                let values = unanswered.contains(id) ? [] : question.options.map(\.id)
-                domains.append((id, values + (answered == id ? [] : [""])))
-            case .any:
-                for option in comparison.options where seen.insert(id + "\u{0}" + option.value).inserted {
-                    domains.append((id + "\u{0}" + option.value, unanswered.contains(id) ? ["no"] : ["yes", "no"]))
-                }
-            default: break
+        for edge in edges.edges(from: source, after: after, in: questions) {
+            let to = edge.to.map(node) ?? exit
+            switch edge.reason {
+            case .next: self.edge(from, to, label: nil)
+            case .otherwise: self.edge(from, to, label: "otherwise")
+            case let .condition(condition): self.edge(from, to, label: describe(condition, from: source), tooltip: condition.source)
             }
         }
-        var assignment: [String: String] = [:]
-        func evaluate(_ condition: Condition) -> Bool? {
-            switch condition {
-            case let .equals(q, o):
-                guard questions[q.value]?.kind == .one else { return false }
-                return assignment[q.value].map { $0 == o.value }
-            case let .oneOf(q, os):
-                guard questions[q.value]?.kind == .one else { return false }
-                return assignment[q.value].map { value in os.contains { $0.value == value } }
-            case let .includes(q, o):
-                guard questions[q.value]?.kind == .any else { return false }
-                return assignment[q.value + "\u{0}" + o.value].map { $0 == "yes" }
-            case let .not(inner): return evaluate(inner).map { !$0 }
-            case let .and(a, b):
-                let l = evaluate(a), r = evaluate(b)
-                if l == false || r == false { return false }
-                return l == true && r == true ? true : nil
-            case let .or(a, b):
-                let l = evaluate(a), r = evaluate(b)
-                if l == true || r == true { return true }
-                return l == false && r == false ? false : nil
-            }
-        }
-        func search(_ index: Int) -> Bool {
-            let outcomes = conditions.map(evaluate)
-            if outcomes.contains(false) { return false }
-            if outcomes.allSatisfy({ $0 == true }) { return true }
-            guard index < domains.count else { return false }
-            for value in domains[index].values {
-                assignment[domains[index].variable] = value
-                if search(index + 1) { return true }
-            }
-            assignment[domains[index].variable] = nil
-            return false
-        }
-        return search(0)
     }
 
     private mutating func edge(_ from: String, _ to: String, label: String?, tooltip: String? = nil) {
@@ -245,37 +167,6 @@ private struct Graph {
             }
         }
         return parts.joined(separator: " or ")
-    }
-
-    private enum Partial {
-        case known(Bool)
-        case unknown(Condition)
-    }
-
-    /// What is left of a condition when the `unanswered` questions were skipped: a comparison with a
-    /// question not asked never holds (so `!=` always does).
-    private func simplify(_ condition: Condition, unanswered: Set<String>) -> Partial {
-        switch condition {
-        case let .equals(q, _), let .oneOf(q, _), let .includes(q, _):
-            return unanswered.contains(q.value) ? .known(false) : .unknown(condition)
-        case let .not(inner):
-            switch simplify(inner, unanswered: unanswered) {
-            case let .known(value): return .known(!value)
-            case let .unknown(rest): return .unknown(.not(rest))
-            }
-        case let .and(a, b):
-            switch (simplify(a, unanswered: unanswered), simplify(b, unanswered: unanswered)) {
-            case (.known(false), _), (_, .known(false)): return .known(false)
-            case (.known(true), let other), (let other, .known(true)): return other
-            case let (.unknown(x), .unknown(y)): return .unknown(.and(x, y))
-            }
-        case let .or(a, b):
-            switch (simplify(a, unanswered: unanswered), simplify(b, unanswered: unanswered)) {
-            case (.known(true), _), (_, .known(true)): return .known(true)
-            case (.known(false), let other), (let other, .known(false)): return other
-            case let (.unknown(x), .unknown(y)): return .unknown(.or(x, y))
-            }
-        }
     }
 
     private func node(_ question: Question) -> String { "q:" + question.id }
