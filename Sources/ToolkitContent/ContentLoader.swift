@@ -177,7 +177,7 @@ public struct ContentLoader {
     private mutating func loadPart(_ folder: String) -> Part? {
         guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDateKeys) else { return nil }
         let partLawChecked = lawDates.last.flatMap { $0.file == folder + "/part.md" ? $0.lawChecked?.value : nil }
-        var questions: [Question] = []
+        var questionFiles: [String] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
             guard entry.hasSuffix(".md"), !isDirectory(entry) else {
                 diagnostics.append(.error("'\((entry as NSString).lastPathComponent)' is not a question file",
@@ -185,11 +185,15 @@ public struct ContentLoader {
                                           fix: "a part folder holds part.md and one .md file per question"))
                 continue
             }
-            if let file = read(entry),
-               let question = QuestionReader.read(file, defaultID: Self.id(fromName: entry), lawDates: &lawDates,
-                                                  diagnostics: &diagnostics) {
-                questions.append(question)
-            }
+            questionFiles.append(entry)
+        }
+        var questions: [Question] = []
+        // Each file is read on its own, on every core; what each finds is added in the files' order, so the
+        // diagnostics and the model are the same as when they were read one by one.
+        for read in QuestionFiles.read(questionFiles) {
+            diagnostics += read.diagnostics
+            lawDates += read.lawDates
+            if let question = read.question { questions.append(question) }
         }
         return Part(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
                     title: settings.string("title", required: true, example: "Lawfulness", diagnostics: &diagnostics)?.value ?? "",

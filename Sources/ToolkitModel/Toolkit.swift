@@ -34,8 +34,12 @@ public struct Toolkit: Sendable, Equatable {
         openingParts.flatMap(\.questions) + tracks.flatMap { $0.parts.flatMap(\.questions) }
     }
 
+    /// Looks through the parts in place: building `allQuestions` for each look-up copied every question.
     public func question(_ id: String) -> Question? {
-        allQuestions.first { $0.id == id }
+        for part in openingParts + tracks.flatMap(\.parts) {
+            if let found = part.questions.first(where: { $0.id == id }) { return found }
+        }
+        return nil
     }
 }
 

@@ -33,7 +33,7 @@ public enum Markdown {
     /// "Article 6(1)(c)" or "section 35(2)" must not break across lines: a no-break space after the word,
     /// and a word joiner between brackets, where browsers may otherwise break.
     public static func keepingReferencesTogether(_ text: String) -> String {
-        guard text.contains(where: \.isNumber) else { return text }
+        guard text.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return text }
         let range = NSRange(text.startIndex..., in: text)
         var out = reference.stringByReplacingMatches(in: text, range: range, withTemplate: "$1\u{00A0}$2")
         out = out.replacingOccurrences(of: ")(", with: ")\u{2060}(")

@@ -69,6 +69,7 @@ enum PageContext {
 
     /// Every question with all its guidance for every answer: the site without JavaScript.
     static func allGuidance(_ toolkit: Toolkit) -> [String: Any] {
+        let questions = Dictionary(toolkit.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func parts(_ parts: [Part], prefix: String) -> [[String: Any]] {
             parts.enumerated().map { index, part in
                 [
@@ -90,7 +91,7 @@ enum PageContext {
                 "text": q.text,
                 "hint": q.hint ?? "",
                 "html": Markdown.html(q.moreInformation),
-                "askedWhen": q.showIf.map { describe($0, in: toolkit) } ?? "",
+                "askedWhen": q.showIf.map { describe($0, in: questions) } ?? "",
                 "hasAskedWhen": q.showIf != nil,
                 "hasHint": q.hint != nil,
                 "options": q.options.map(\.label).joined(separator: ", "),
@@ -98,7 +99,7 @@ enum PageContext {
                 "guidance": q.guidance.map { g in
                     [
                         "answers": g.answers.compactMap { q.option($0.value)?.label }.joined(separator: " or "),
-                        "when": g.when.map { describe($0, in: toolkit) } ?? "",
+                        "when": g.when.map { describe($0, in: questions) } ?? "",
                         "hasWhen": g.when != nil,
                         "priority": g.priority.rawValue,
                         "priorityLabel": g.priority.label,
@@ -119,7 +120,7 @@ enum PageContext {
             sections.append([
                 "title": toolkit.tracks.count > 1 ? track.title : "",
                 "hasTitle": toolkit.tracks.count > 1,
-                "when": track.when.map { describe($0, in: toolkit) } ?? "",
+                "when": track.when.map { describe($0, in: questions) } ?? "",
                 "hasWhen": track.when != nil,
                 "parts": parts(track.parts, prefix: toolkit.tracks.count > 1 ? track.title : "Part"),
             ])
@@ -127,20 +128,21 @@ enum PageContext {
         return ["sections": sections]
     }
 
-    /// A condition in words, using the questions' and answers' own text.
-    static func describe(_ condition: Condition, in toolkit: Toolkit) -> String {
+    /// A condition in words, using the questions' and answers' own text. `questions` is every question by id,
+    /// made once per toolkit: a search of the toolkit for each condition made big toolkits quadratic.
+    static func describe(_ condition: Condition, in questions: [String: Question]) -> String {
         func label(_ q: Located<String>, _ o: Located<String>) -> String {
-            toolkit.question(q.value)?.option(o.value)?.label ?? o.value
+            questions[q.value]?.option(o.value)?.label ?? o.value
         }
-        func text(_ q: Located<String>) -> String { "'\(toolkit.question(q.value)?.text ?? q.value)'" }
+        func text(_ q: Located<String>) -> String { "'\(questions[q.value]?.text ?? q.value)'" }
         switch condition {
         case let .equals(q, o): return "you answered \(label(q, o)) to \(text(q))"
         case let .oneOf(q, os): return "you answered \(os.map { label(q, $0) }.joined(separator: " or ")) to \(text(q))"
         case let .includes(q, o): return "you chose \(label(q, o)) for \(text(q))"
         case let .not(.equals(q, o)): return "you did not answer \(label(q, o)) to \(text(q))"
-        case let .not(c): return "it is not the case that \(describe(c, in: toolkit))"
-        case let .and(a, b): return "\(describe(a, in: toolkit)), and \(describe(b, in: toolkit))"
-        case let .or(a, b): return "\(describe(a, in: toolkit)), or \(describe(b, in: toolkit))"
+        case let .not(c): return "it is not the case that \(describe(c, in: questions))"
+        case let .and(a, b): return "\(describe(a, in: questions)), and \(describe(b, in: questions))"
+        case let .or(a, b): return "\(describe(a, in: questions)), or \(describe(b, in: questions))"
         }
     }
 
