@@ -74,7 +74,13 @@
     if (page === "shared") return renderShared(data);
     if (page === "answers") return renderAnswers(null);
     if (page === "delete") return renderDelete();
-    if (page === "check") return renderCheck(flow);
+    if (page === "check") {
+      renderCheck(flow);
+      // The report usually comes next: fetch its files now, so that it draws at once. A failure here is
+      // shown, with its file's name, if the report is asked for.
+      if (isComplete(flow)) prepare(needs("report", null, flow)).catch(() => {});
+      return;
+    }
     if (page === "report") return isComplete(flow) ? runtime.renderReport(flow, null, id === "actions") : go("#/check");
     if (page === "rules") return rulesDecision(flow) && openingDone(flow) ? renderRules(flow) : go("#/question");
     if (page === "part") return renderPartStart(flow, id);
