@@ -55,14 +55,17 @@ let package = Package(
         // Fixtures shared by the test targets: content folders on disk and generated toolkits.
         .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         // Figures for speed: swift run -c release toolkit-benchmark
-        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
+        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitModel", "ToolkitTestSupport"]),
         // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
         .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
-        .testTarget(name: "ToolkitSiteTests", dependencies: ["ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitSiteTests", dependencies: [
+            "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
         // Tests/Fixtures), graph, new, package and verify. Depends on the executables only so that they are built first.
         .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit", "toolkit-preview"]),

@@ -6,7 +6,7 @@ public func printError(_ text: String) {
 }
 
 /// Diagnostics as editors and their tools read them.
-public enum Report {
+public enum DiagnosticPrinter {
     public static func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics { printError(diagnostic.description) }
         let errors = diagnostics.filter { $0.severity == .error }.count
@@ -16,12 +16,12 @@ public enum Report {
         }
     }
 
-    public static func json(_ diagnostics: [Diagnostic]) -> String {
+    public static func json(_ diagnostics: [Diagnostic]) throws -> String {
         let items: [[String: Any]] = diagnostics.map {
             ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,
              "severity": $0.severity.rawValue, "message": $0.message, "fix": $0.fix ?? ""]
         }
-        let data = try! JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        let data = try JSONSerialization.data(withJSONObject: items, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)
     }
 }

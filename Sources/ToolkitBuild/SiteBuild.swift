@@ -37,10 +37,29 @@ public struct SiteBuild {
         public init(failure: String? = nil) { self.failure = failure }
     }
 
+    /// Step 1: the content folder read into toolkits, with what the loader found wrong.
+    public func load() -> ContentLoader.Loaded {
+        ContentLoader.load(directory: folders.content)
+    }
+
+    /// Step 2: the loader's diagnostics and every check's, in file order.
+    public func check(_ loaded: ContentLoader.Loaded) -> [Diagnostic] {
+        (loaded.diagnostics + loaded.toolkits.flatMap { ToolkitChecks.check($0, today: today) }).sorted
+    }
+
     public func loadAndCheck() -> (toolkits: [Toolkit], diagnostics: [Diagnostic]) {
-        let loaded = ContentLoader.load(directory: folders.content)
-        let diagnostics = loaded.diagnostics + loaded.toolkits.flatMap { check($0, today: today) }
-        return (loaded.toolkits, diagnostics.sorted)
+        let loaded = load()
+        return (loaded.toolkits, check(loaded))
+    }
+
+    /// Step 3: the theme's templates and assets.
+    public func loadTheme() -> Result<Theme, DiagnosticList> {
+        Theme.load(directory: folders.theme)
+    }
+
+    /// Step 4: every page, in memory; throws the pages the theme could not render.
+    public func renderPages(_ toolkits: [Toolkit], theme: Theme) throws(DiagnosticList) -> Site {
+        try SiteRenderer(theme: theme).render(toolkits)
     }
 
     public func run() -> Outcome {
@@ -62,7 +81,7 @@ public struct SiteBuild {
         outcome.toolkits = toolkits
         outcome.diagnostics = diagnostics
         let theme: Theme
-        switch Theme.load(directory: folders.theme) {
+        switch loadTheme() {
         case let .success(loaded): theme = loaded
         case let .failure(list): outcome.diagnostics += list.diagnostics
             outcome.failure = "the theme has errors"
@@ -72,7 +91,14 @@ public struct SiteBuild {
             outcome.failure = "the content has errors"
             return (nil, outcome)
         }
-        let site = SiteRenderer(theme: theme).render(toolkits)
+        let site: Site
+        do {
+            site = try renderPages(toolkits, theme: theme)
+        } catch {
+            outcome.diagnostics += error.diagnostics
+            outcome.failure = "the theme could not render every page"
+            return (nil, outcome)
+        }
         outcome.fileCount = site.files.count
         return (site, outcome)
     }

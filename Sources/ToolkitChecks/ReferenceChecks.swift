@@ -2,7 +2,7 @@ import ToolkitModel
 
 /// Conditions name questions that exist and are asked earlier, with answers those questions have.
 func checkReferences(_ toolkit: Toolkit) -> [Diagnostic] {
-    let flow = Flow(toolkit)
+    let flow = FlowPositions(toolkit)
     let allIDs = toolkit.allQuestions.map(\.id)
     var diagnostics: [Diagnostic] = []
 

@@ -4,13 +4,13 @@ import ToolkitModel
 /// Reads `content/` into toolkits. Every problem becomes a diagnostic; loading goes on past errors
 /// so that an editor sees them all at once.
 public struct ContentLoader {
-    public struct Result: Sendable {
+    public struct Loaded: Sendable {
         public var toolkits: [Toolkit]
         public var diagnostics: [Diagnostic]
     }
 
     /// Reads every toolkit folder (a folder holding `toolkit.md`) under `directory`.
-    public static func load(directory: String) -> Result {
+    public static func load(directory: String) -> Loaded {
         var loader = ContentLoader()
         let folders = loader.entries(of: directory).filter { loader.isDirectory($0) && loader.exists($0 + "/toolkit.md") }
         if folders.isEmpty {
@@ -19,7 +19,7 @@ public struct ContentLoader {
                                              fix: "make a folder for the toolkit holding a toolkit.md file (run 'toolkit new toolkit NAME')"))
         }
         let toolkits = folders.compactMap { loader.loadToolkit($0) }
-        return Result(toolkits: toolkits, diagnostics: loader.diagnostics)
+        return Loaded(toolkits: toolkits, diagnostics: loader.diagnostics)
     }
 
     private var diagnostics: [Diagnostic] = []
@@ -42,7 +42,7 @@ public struct ContentLoader {
     }
 
     /// `01-competent-authority.md` -> `competent-authority`.
-    static func id(fromName path: String) -> String {
+    public static func id(fromName path: String) -> String {
         var name = (path as NSString).lastPathComponent
         if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
         let digits = name.prefix { $0.isNumber }

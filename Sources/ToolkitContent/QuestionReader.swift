@@ -43,13 +43,13 @@ enum QuestionReader {
         return text == nil ? nil : question
     }
 
-    private static func readOptions(_ settings: FrontMatter, diagnostics: inout [Diagnostic]) -> [Option] {
+    private static func readOptions(_ settings: FrontMatter, diagnostics: inout [Diagnostic]) -> [AnswerOption] {
         guard let items = settings.list("options") else {
             diagnostics.append(.error("the setting 'options' is missing", at: settings.start,
                                       fix: "add the answers, for example 'options: [yes, no, not-sure]'"))
             return []
         }
-        var options: [Option] = []
+        var options: [AnswerOption] = []
         for item in items {
             let location = settings.valueStart(item)
             if let scalar = item.scalar {
@@ -59,10 +59,10 @@ enum QuestionReader {
                                               fix: "give it one as '- \(id): Label shown to users'; only yes, no and not-sure have labels already"))
                     continue
                 }
-                options.append(Option(id: id, label: label, location: location))
+                options.append(AnswerOption(id: id, label: label, location: location))
             } else if let mapping = item.mapping, mapping.count == 1, let key = mapping[0].key.scalar,
                       let value = mapping[0].value.scalar {
-                options.append(Option(id: key.string, label: value.string, location: settings.location(of: mapping[0].key)))
+                options.append(AnswerOption(id: key.string, label: value.string, location: settings.location(of: mapping[0].key)))
             } else {
                 diagnostics.append(.error("an answer should be an id, or 'id: Label'", at: location,
                                           fix: "write each answer on its own line as '- health: Health data'"))

@@ -131,7 +131,7 @@ public struct Question: Sendable, Equatable {
     public var id: String
     public var text: String
     public var kind: QuestionKind
-    public var options: [Option]
+    public var options: [AnswerOption]
     public var hint: String?
     /// Markdown for 'more information'.
     public var moreInformation: String
@@ -144,7 +144,7 @@ public struct Question: Sendable, Equatable {
     /// Where the 'more information' text starts, so a diagnostic can point at a line inside it.
     public var moreInformationLocation: SourceLocation
 
-    public init(id: String, text: String, kind: QuestionKind = .one, options: [Option], hint: String? = nil,
+    public init(id: String, text: String, kind: QuestionKind = .one, options: [AnswerOption], hint: String? = nil,
                 moreInformation: String = "", showIf: Condition? = nil, guidance: [Guidance] = [],
                 lawChecked: String? = nil, reviewBy: String? = nil, location: SourceLocation = .unknown,
                 moreInformationLocation: SourceLocation = .unknown) {
@@ -154,13 +154,14 @@ public struct Question: Sendable, Equatable {
         self.moreInformationLocation = moreInformationLocation
     }
 
-    public func option(_ id: String) -> Option? { options.first { $0.id == id } }
+    public func option(_ id: String) -> AnswerOption? { options.first { $0.id == id } }
 
     /// In a question with several answers, 'none' means none of the others, so choosing it clears them.
-    public func isExclusive(_ option: Option) -> Bool { kind == .any && option.id == "none" }
+    public func isExclusive(_ option: AnswerOption) -> Bool { kind == .any && option.id == "none" }
 }
 
-public struct Option: Sendable, Equatable {
+/// One answer a question offers: its id (what conditions and guidance name) and the label a user reads.
+public struct AnswerOption: Sendable, Equatable {
     public var id: String
     public var label: String
     public var location: SourceLocation

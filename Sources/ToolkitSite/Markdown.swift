@@ -40,8 +40,8 @@ public enum Markdown {
         return out
     }
 
-    private static let reference = try! NSRegularExpression(
-        pattern: #"\b(Articles?|[Ss]ections?|Schedule|[Pp]aragraph|[Pp]art|[Rr]egulation|s\.|ss\.|Art) (\d)"#)
+    private static let reference = constantPattern(
+        #"\b(Articles?|[Ss]ections?|Schedule|[Pp]aragraph|[Pp]art|[Rr]egulation|s\.|ss\.|Art) (\d)"#)
 
     /// Links that leave the site say so to browsers and send no referrer.
     static func markingExternalLinks(_ html: String) -> String {
@@ -49,7 +49,17 @@ public enum Markdown {
                                               withTemplate: #"<a href="$1" rel="external noopener noreferrer""#)
     }
 
-    private static let externalLink = try! NSRegularExpression(pattern: #"<a href="(https?://[^"]*)""#)
+    private static let externalLink = constantPattern(#"<a href="(https?://[^"]*)""#)
+
+    /// A pattern written in this file: one that does not compile is a mistake in the code, found by the
+    /// first test that renders Markdown, never something content can cause.
+    private static func constantPattern(_ pattern: String) -> NSRegularExpression {
+        do {
+            return try NSRegularExpression(pattern: pattern)
+        } catch {
+            preconditionFailure("the pattern \(pattern) does not compile: \(error)")
+        }
+    }
 }
 
 extension String {

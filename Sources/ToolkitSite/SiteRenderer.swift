@@ -13,10 +13,13 @@ public struct SiteRenderer {
 
     public init(theme: Theme) { self.theme = theme }
 
-    public func render(_ toolkits: [Toolkit]) -> Site {
+    /// Throws the pages that could not be rendered (a template the theme's library does not hold), each
+    /// located at its template's file: an empty page written in its place would pass unnoticed.
+    public func render(_ toolkits: [Toolkit]) throws(DiagnosticList) -> Site {
         var site = Site()
+        var failures: [Diagnostic] = []
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
-        page(&site, "index.html", template: "index", root: "", title: "Toolkits", [
+        page(&site, &failures, "index.html", template: "index", root: "", title: "Toolkits", [
             "toolkits": toolkits.map { ["id": $0.id, "title": $0.title, "summary": $0.summary] },
         ])
         for toolkit in toolkits {
@@ -24,23 +27,29 @@ public struct SiteRenderer {
             var context = PageContext.toolkit(toolkit)
             site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
             for (path, script) in ScriptEmitter.textScripts(for: toolkit) { site.files[folder + path] = Array(script.utf8) }
-            page(&site, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
+            page(&site, &failures, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
             context["questionCount"] = toolkit.allQuestions.count
-            page(&site, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
-            page(&site, folder + "all-guidance.html", template: "all-guidance", root: "../",
+            page(&site, &failures, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
+            page(&site, &failures, folder + "all-guidance.html", template: "all-guidance", root: "../",
                  title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit)) { $1 })
-            page(&site, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
+            page(&site, &failures, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
                  context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }]) { $1 })
         }
+        guard failures.isEmpty else { throw DiagnosticList(failures) }
         site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
         return site
     }
 
-    private func page(_ site: inout Site, _ path: String, template: String, root: String, title: String, _ context: [String: Any]) {
+    private func page(_ site: inout Site, _ failures: inout [Diagnostic], _ path: String, template: String, root: String, title: String, _ context: [String: Any]) {
         var context = context
         context["root"] = root
         context["pageTitle"] = title
-        let html = theme.templates.render(context, withTemplate: template) ?? ""
+        guard let html = theme.templates.render(context, withTemplate: template) else {
+            let file = "\(theme.templateFolder)/\(template).mustache"
+            failures.append(.error("the page \(path) cannot be rendered: the theme has no template '\(template)'",
+                                   at: SourceLocation(file: file, line: 1, column: 1), fix: "add \(file)"))
+            return
+        }
         site.files[path] = Array(html.utf8)
     }
 }

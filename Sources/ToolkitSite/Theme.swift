@@ -8,11 +8,13 @@ public struct Theme: Sendable {
     public var templates: MustacheLibrary
     /// Path inside `assets/` -> bytes.
     public var assets: [String: [UInt8]]
+    /// Where the templates were read from, so that a page that cannot be rendered names its template's file.
+    public var templateFolder: String
 
     public static let requiredTemplates = ["index", "start", "questions", "all-guidance", "glossary", "header", "footer"]
 
-    public init(templates: MustacheLibrary, assets: [String: [UInt8]]) {
-        self.templates = templates; self.assets = assets
+    public init(templates: MustacheLibrary, assets: [String: [UInt8]], templateFolder: String = "theme/templates") {
+        self.templates = templates; self.assets = assets; self.templateFolder = templateFolder
     }
 
     /// Reads `theme/templates/*.mustache` and every file under `theme/assets/`.
@@ -51,7 +53,7 @@ public struct Theme: Sendable {
             diagnostics += runtimeProblems(questionsTemplate: questions, path: "\(templateFolder)/questions.mustache",
                                            assets: assets, assetFolder: assetFolder)
         }
-        return diagnostics.isEmpty ? .success(Theme(templates: library, assets: assets)) : .failure(DiagnosticList(diagnostics))
+        return diagnostics.isEmpty ? .success(Theme(templates: library, assets: assets, templateFolder: templateFolder)) : .failure(DiagnosticList(diagnostics))
     }
 
     /// The questions page loads the runtime as several files, in order, by `<script src="{{root}}assets/NAME.js">`

@@ -1,9 +1,8 @@
 // Prints how long the build's steps take. Run: swift run -c release toolkit-benchmark
 import Foundation
+import ToolkitBuild
 import ToolkitChecks
-import ToolkitContent
 import ToolkitModel
-import ToolkitSite
 import ToolkitTestSupport
 
 func measure(_ label: String, repeats: Int = 5, _ work: () -> Int) {
@@ -23,10 +22,11 @@ for size in [500, 1000, 2000, 4000] {
     measure("check a generated toolkit of \(size) questions") { check(toolkit).count }
 }
 
-let content = CommandLine.arguments.dropFirst().first ?? "content"
-measure("load the shipped content") { ContentLoader.load(directory: content).toolkits.count }
-let shipped = ContentLoader.load(directory: content).toolkits
-measure("check the shipped content") { shipped.flatMap { check($0) }.count }
-if case let .success(theme) = Theme.load(directory: "theme") {
-    measure("render the shipped site in memory") { SiteRenderer(theme: theme).render(shipped).files.count }
+// The shipped content through the build's own steps, as `toolkit build` runs them.
+let build = SiteBuild(folders: BuildFolders(content: CommandLine.arguments.dropFirst().first ?? "content"), today: nil)
+measure("load the shipped content") { build.load().toolkits.count }
+let shipped = build.load()
+measure("check the shipped content") { build.check(shipped).count }
+if case let .success(theme) = build.loadTheme() {
+    measure("render the shipped site in memory") { (try? build.renderPages(shipped.toolkits, theme: theme))?.files.count ?? 0 }
 }

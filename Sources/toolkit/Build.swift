@@ -13,7 +13,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let outcome = SiteBuild(folders: folders.plain, today: today.date).run()
-        Report.print(outcome.diagnostics)
+        DiagnosticPrinter.print(outcome.diagnostics)
         if let failure = outcome.failure {
             printError("toolkit: the site was not written: \(failure)")
             throw ExitCode.failure
@@ -29,13 +29,13 @@ struct Check: ParsableCommand {
 
     @OptionGroup var folders: Folders
     @OptionGroup var today: TodayOption
-    @ArgumentParser.Option(help: "text (file:line:column: level: message) or json.") var format = Format.text
+    @Option(help: "text (file:line:column: level: message) or json.") var format = Format.text
 
     func run() throws {
         let diagnostics = SiteBuild(folders: folders.plain, today: today.date).loadAndCheck().diagnostics
         switch format {
-        case .text: Report.print(diagnostics)
-        case .json: Swift.print(Report.json(diagnostics))
+        case .text: DiagnosticPrinter.print(diagnostics)
+        case .json: Swift.print(try DiagnosticPrinter.json(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
     }

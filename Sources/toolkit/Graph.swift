@@ -17,12 +17,13 @@ struct Graph: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument { case dot, svg }
 
-    @ArgumentParser.Option(help: "The folder of toolkit content.") var content = "content"
-    @ArgumentParser.Option(help: "dot (Graphviz text) or svg (a picture; needs Graphviz).") var format = Format.dot
-    @ArgumentParser.Option(name: .shortAndLong, help: "Write to this file instead of the standard output.") var output: String?
+    @OptionGroup var folder: ContentFolder
+    @Option(help: "dot (Graphviz text) or svg (a picture; needs Graphviz).") var format = Format.dot
+    @Option(name: .shortAndLong, help: "Write to this file instead of the standard output.") var output: String?
     @Argument(help: "The toolkit's id (its folder name). Optional when there is only one toolkit.") var toolkit: String?
 
     func run() throws {
+        let content = folder.content
         let loaded = ContentLoader.load(directory: content)
         let model: Toolkit
         if let toolkit {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ToolkitBuild
+import ToolkitContent
 
 /// Starts a new question, part or toolkit from a correctly formed file, so an editor fills in words
 /// rather than remembering the format.
@@ -20,11 +21,12 @@ struct New: ParsableCommand {
 
     @Argument(help: "What to start: question, part or toolkit.") var kind: Kind
     @Argument(help: "Its id, for example 'lawful-basis'.") var name: String
-    @ArgumentParser.Option(name: .customLong("in"), help: ArgumentHelp(
+    @Option(name: .customLong("in"), help: ArgumentHelp(
         "The folder to put it in: a part folder for a question, a toolkit or track folder for a part, the content folder for a toolkit.",
         valueName: "folder"))
     var folder: String?
-    @ArgumentParser.Option(help: "The folder of toolkit content, where a toolkit goes when --in is left out.") var content = "content"
+    /// Where a toolkit goes when --in is left out.
+    @OptionGroup var contentFolder: ContentFolder
 
     func run() throws {
         let id = Self.id(from: name)
@@ -33,7 +35,7 @@ struct New: ParsableCommand {
         let files = FileManager.default
         switch kind {
         case .toolkit:
-            let parent = folder ?? content
+            let parent = folder ?? contentFolder.content
             let target = parent + "/" + id
             guard !files.fileExists(atPath: target) else { fail("\(target) already exists; nothing was written") }
             try write(Self.toolkitFile(title: id), to: target + "/toolkit.md")
@@ -88,9 +90,9 @@ struct New: ParsableCommand {
         let files = FileManager.default
         if markers.contains(where: { files.fileExists(atPath: "./" + $0) }) { return "." }
         var candidates: [String] = []
-        if let paths = files.enumerator(atPath: content)?.compactMap({ $0 as? String }) {
+        if let paths = files.enumerator(atPath: contentFolder.content)?.compactMap({ $0 as? String }) {
             for path in paths.sorted() where markers.contains((path as NSString).lastPathComponent) {
-                candidates.append(content + "/" + (path as NSString).deletingLastPathComponent)
+                candidates.append(contentFolder.content + "/" + (path as NSString).deletingLastPathComponent)
             }
         }
         if candidates.count == 1 { return candidates[0] }
@@ -110,7 +112,7 @@ struct New: ParsableCommand {
         for path in paths.sorted() {
             let name = (path as NSString).lastPathComponent
             guard !["part.md", "track.md", "toolkit.md", "report.md", "glossary.md"].contains(name), !name.hasPrefix(".") else { continue }
-            if Self.idOf(name) == id {
+            if ContentLoader.id(fromName: name) == id {
                 fail("the id '\(id)' is already used by \(root.path)/\(path); ids must be unique in a toolkit, so choose another name")
             }
         }
@@ -119,15 +121,6 @@ struct New: ParsableCommand {
     /// `Data sharing` -> `data-sharing`.
     static func id(from name: String) -> String {
         name.lowercased().split { !($0.isLetter || $0.isNumber) || !$0.isASCII }.joined(separator: "-")
-    }
-
-    /// `01-competent-authority.md` -> `competent-authority`, as the content loader reads names.
-    static func idOf(_ name: String) -> String {
-        var name = name
-        if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
-        let digits = name.prefix { $0.isNumber }
-        if !digits.isEmpty, name.dropFirst(digits.count).first == "-" { name = String(name.dropFirst(digits.count + 1)) }
-        return name
     }
 
     /// The name numbered after the highest number in the folder: `03-id`, or `2-id` for parts.

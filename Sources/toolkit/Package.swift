@@ -10,15 +10,14 @@ struct Package: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site and write it, with SHA256SUMS signed by KEY, as DIR/<toolkit>-<version>.zip.")
 
-    @ArgumentParser.Option(help: "The folder of toolkit content.") var content = "content"
-    @ArgumentParser.Option(help: "The folder of templates and assets.") var theme = "theme"
-    @ArgumentParser.Option(name: .customLong("sign"), help: "The publisher's OpenSSH private key (make one with ssh-keygen -t ed25519).")
+    @OptionGroup var folders: SourceFolders
+    @Option(name: .customLong("sign"), help: "The publisher's OpenSSH private key (make one with ssh-keygen -t ed25519).")
     var key: String
-    @ArgumentParser.Option(help: "The folder to write the zip file to.") var output = "."
+    @Option(help: "The folder to write the zip file to.") var output = "."
 
     func run() throws {
-        let (site, outcome) = SiteBuild(folders: BuildFolders(content: content, theme: theme)).render()
-        Report.print(outcome.diagnostics)
+        let (site, outcome) = SiteBuild(folders: BuildFolders(content: folders.content, theme: folders.theme)).render()
+        DiagnosticPrinter.print(outcome.diagnostics)
         guard let site else {
             printError("toolkit: no package was written: \(outcome.failure ?? "the build failed")")
             throw ExitCode.failure

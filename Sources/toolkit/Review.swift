@@ -18,8 +18,8 @@ struct Review: ParsableCommand {
 
     @OptionGroup var folders: Folders
     @OptionGroup var today: TodayOption
-    @ArgumentParser.Option(help: "List the files due within this many days of today.") var within = 90
-    @ArgumentParser.Option(help: "text, or json for tools.") var format = Format.text
+    @Option(help: "List the files due within this many days of today.") var within = 90
+    @Option(help: "text, or json for tools.") var format = Format.text
 
     func validate() throws {
         guard within >= 0 else { throw ValidationError("--within takes a number of days, 0 or more, like --within 90") }

@@ -4,7 +4,7 @@ import ToolkitModel
 
 /// `--today YYYY-MM-DD` for the commands that check review dates.
 struct TodayOption: ParsableArguments {
-    @ArgumentParser.Option(name: .customLong("today"),
+    @Option(name: .customLong("today"),
             help: "The date to check review dates against, YYYY-MM-DD (default: $TOOLKIT_TODAY, else the computer's date).")
     var text: String?
 

@@ -10,11 +10,26 @@ struct ToolkitCommand: ParsableCommand {
         defaultSubcommand: Build.self)
 }
 
-/// Where the build reads and writes; shared by every command.
-struct Folders: ParsableArguments {
+/// Where the content is, for every command that reads it (Graph and New take no theme or site folder).
+struct ContentFolder: ParsableArguments {
     @Option(help: "The folder of toolkit content.") var content = "content"
+}
+
+/// Where the content and the theme are, for every command that renders the site.
+struct SourceFolders: ParsableArguments {
+    @OptionGroup var contentFolder: ContentFolder
     @Option(help: "The folder of templates and assets.") var theme = "theme"
+
+    var content: String { contentFolder.content }
+}
+
+/// Where the build reads and writes; shared by every command that writes or checks the site.
+struct Folders: ParsableArguments {
+    @OptionGroup var sources: SourceFolders
     @Option(help: "The folder to write the site to.") var output = "site"
+
+    var content: String { sources.content }
+    var theme: String { sources.theme }
 }
 
 extension Folders {

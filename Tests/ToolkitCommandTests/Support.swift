@@ -234,8 +234,6 @@ final class RunningServer {
         port = found
     }
 
-    var log: String { read(outputPath) }
-
     func stop() -> Int32 {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()

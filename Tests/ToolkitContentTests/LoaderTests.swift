@@ -7,7 +7,7 @@ import ToolkitTestSupport
 
 /// Every loader error names its file, line and column.
 struct LoaderTests {
-    func load(_ content: TemporaryContent) -> ContentLoader.Result { ContentLoader.load(directory: content.root) }
+    func load(_ content: TemporaryContent) -> ContentLoader.Loaded { ContentLoader.load(directory: content.root) }
 
     func errors(_ content: TemporaryContent) -> [String] {
         load(content).diagnostics.map { $0.description.replacingOccurrences(of: content.root + "/", with: "") }

@@ -11,7 +11,7 @@ struct FlowMapTests {
     }
 
     func yesNo(_ id: String, showIf: String? = nil) -> Question {
-        Question(id: id, text: "\(id)?", options: [Option(id: "yes", label: "Yes"), Option(id: "no", label: "No")],
+        Question(id: id, text: "\(id)?", options: [AnswerOption(id: "yes", label: "Yes"), AnswerOption(id: "no", label: "No")],
                  showIf: showIf.map(condition))
     }
 

@@ -8,9 +8,9 @@ struct ConditionSolverTests {
         return condition
     }
 
-    let scope = Question(id: "scope", text: "Scope?", options: [Option(id: "le", label: "LE"), Option(id: "gen", label: "General")])
+    let scope = Question(id: "scope", text: "Scope?", options: [AnswerOption(id: "le", label: "LE"), AnswerOption(id: "gen", label: "General")])
     let kinds = Question(id: "kinds", text: "Kinds?", kind: .any,
-                         options: [Option(id: "health", label: "Health"), Option(id: "crime", label: "Crime")])
+                         options: [AnswerOption(id: "health", label: "Health"), AnswerOption(id: "crime", label: "Crime")])
 
     @Test func findsAnswersThatMakeEveryConditionHold() {
         var solver = ConditionSolver()
@@ -45,7 +45,7 @@ struct ConditionSolverTests {
 
     @Test func pastItsBudgetTheSearchTakesTheConditionsAsPossible() {
         var solver = ConditionSolver()
-        let questions = (0..<12).map { Question(id: "q\($0)", text: "?", options: [Option(id: "a", label: "A"), Option(id: "b", label: "B")]) }
+        let questions = (0..<12).map { Question(id: "q\($0)", text: "?", options: [AnswerOption(id: "a", label: "A"), AnswerOption(id: "b", label: "B")]) }
         for question in questions { solver.allow(question, canBeAsked: true, canBeSkipped: false) }
         // Fails only once q11 is answered, after every answer to q0...q10: about 2^12 partial answers.
         let impossible = [condition(questions.dropLast().map { "\($0.id) = a" }.joined(separator: " or ")),

@@ -65,15 +65,15 @@ struct FlowTests {
     static let toolkit = Toolkit(
         id: "t", title: "T",
         openingParts: [Part(id: "open", title: "Open", questions: [
-            Question(id: "regime", text: "Which?", options: [Option(id: "le", label: "LE"), Option(id: "gp", label: "GP")]),
+            Question(id: "regime", text: "Which?", options: [AnswerOption(id: "le", label: "LE"), AnswerOption(id: "gp", label: "GP")]),
         ])],
         tracks: [
             Track(id: "law", title: "Law", when: try! ConditionParser.parse("regime = le").get(), parts: [
                 Part(id: "p1", title: "P1", questions: [
-                    Question(id: "sensitive", text: "Sensitive?", options: [Option(id: "yes", label: "Yes"), Option(id: "no", label: "No")],
+                    Question(id: "sensitive", text: "Sensitive?", options: [AnswerOption(id: "yes", label: "Yes"), AnswerOption(id: "no", label: "No")],
                              guidance: [Guidance(id: "s1", answers: [Located("yes")], priority: .actNow, headline: "Write a policy")]),
                     Question(id: "kinds", text: "Which kinds?", kind: .any,
-                             options: [Option(id: "health", label: "Health"), Option(id: "bio", label: "Biometric")],
+                             options: [AnswerOption(id: "health", label: "Health"), AnswerOption(id: "bio", label: "Biometric")],
                              showIf: try! ConditionParser.parse("sensitive = yes").get(),
                              guidance: [Guidance(id: "k1", answers: [Located("bio")], priority: .plan, headline: "Check biometrics"),
                                         Guidance(id: "k2", answers: [Located("health")],
@@ -81,7 +81,7 @@ struct FlowTests {
                 ]),
             ]),
             Track(id: "general", title: "General", parts: [
-                Part(id: "p2", title: "P2", questions: [Question(id: "basis", text: "Basis?", options: [Option(id: "a", label: "A"), Option(id: "b", label: "B")])]),
+                Part(id: "p2", title: "P2", questions: [Question(id: "basis", text: "Basis?", options: [AnswerOption(id: "a", label: "A"), AnswerOption(id: "b", label: "B")])]),
             ]),
         ])
 

@@ -19,7 +19,7 @@ struct EmittedScriptTests {
     /// The runtime shows priorities and part captions as the model gives them, so the words and the order
     /// are Swift's (Priority, Part.caption), not copied into the JavaScript.
     @Test func theModelCarriesThePrioritiesInOrderAndEachPartsCaptions() throws {
-        let question = { (id: String) in Question(id: id, text: "\(id)?", options: [Option(id: "yes", label: "Yes")]) }
+        let question = { (id: String) in Question(id: id, text: "\(id)?", options: [AnswerOption(id: "yes", label: "Yes")]) }
         let toolkit = Toolkit(id: "t", title: "T",
                               openingParts: [Part(id: "opening", title: "About you", questions: [question("o")])],
                               tracks: [Track(id: "only", title: "Only", parts: [
@@ -149,7 +149,7 @@ struct PathEnumerator {
 
 struct ExclusiveAnswerTests {
     @Test func noneIsExclusiveOnlyInQuestionsWithSeveralAnswers() {
-        let options = [Option(id: "health", label: "Health"), Option(id: "none", label: "None of these")]
+        let options = [AnswerOption(id: "health", label: "Health"), AnswerOption(id: "none", label: "None of these")]
         let several = Question(id: "kinds", text: "Which?", kind: .any, options: options)
         let one = Question(id: "pick", text: "Which?", kind: .one, options: options)
         let toolkit = Toolkit(id: "t", title: "T", tracks: [Track(id: "t", title: "T", parts: [Part(id: "p", title: "P", questions: [several, one])])])

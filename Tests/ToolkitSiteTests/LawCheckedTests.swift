@@ -10,7 +10,7 @@ import ToolkitTestSupport
 struct LawCheckedTests {
     static func toolkit(partDate: String?, questionDates: [String?]) -> Toolkit {
         let questions = questionDates.enumerated().map { index, date in
-            Question(id: "q\(index)", text: "Q\(index)?", options: [Option(id: "yes", label: "Yes"), Option(id: "no", label: "No")],
+            Question(id: "q\(index)", text: "Q\(index)?", options: [AnswerOption(id: "yes", label: "Yes"), AnswerOption(id: "no", label: "No")],
                      lawChecked: date)
         }
         return Toolkit(id: "t", title: "T", tracks: [Track(id: "t", title: "T", parts: [
@@ -30,7 +30,7 @@ struct LawCheckedTests {
         guard case let .success(theme) = Theme.load(directory: NodeRunner.repository.appendingPathComponent("theme").path) else {
             Issue.record("the theme does not load"); return
         }
-        let site = SiteRenderer(theme: theme).render([Self.toolkit(partDate: nil, questionDates: ["2026-11-02", "2027-01-05"])])
+        let site = try SiteRenderer(theme: theme).render([Self.toolkit(partDate: nil, questionDates: ["2026-11-02", "2027-01-05"])])
         let page = String(decoding: try #require(site.files["t/all-guidance.html"]), as: UTF8.self)
         let lines = page.components(separatedBy: "\n").filter { $0.contains("law in this part") }
         #expect(lines.map { $0.trimmingCharacters(in: .whitespaces) } == [

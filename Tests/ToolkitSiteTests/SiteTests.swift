@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Mustache
 import Testing
 import ToolkitContent
 import ToolkitModel
@@ -36,7 +37,7 @@ struct SiteTests {
         guard case let .success(theme) = Theme.load(directory: NodeRunner.repository.appendingPathComponent("theme").path) else {
             throw DiagnosticList([])
         }
-        return SiteRenderer(theme: theme).render(toolkits)
+        return try SiteRenderer(theme: theme).render(toolkits)
     }
 
     static func generatedSite() throws -> (Site, [Toolkit]) {
@@ -50,6 +51,18 @@ struct SiteTests {
                      "generated/questions.html", "generated/all-guidance.html", "generated/glossary.html",
                      "generated/model.js"] {
             #expect(site.files[path] != nil, "missing \(path)")
+        }
+    }
+
+    @Test func aPageWhoseTemplateIsMissingFailsTheRenderAtTheTemplatesFile() throws {
+        let theme = Theme(templates: MustacheLibrary(), assets: [:], templateFolder: "my-theme/templates")
+        do {
+            _ = try SiteRenderer(theme: theme).render([])
+            Issue.record("a theme without templates rendered a site")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [
+                "my-theme/templates/index.mustache:1:1: error: the page index.html cannot be rendered: the theme has no template 'index'. add my-theme/templates/index.mustache",
+            ])
         }
     }
 

@@ -18,8 +18,8 @@ public struct SeededRandom: RandomNumberGenerator {
 public enum GeneratedToolkit {
     public static func make(questionsPerTrack: Int, seed: UInt64, partSize: Int = 10) -> Toolkit {
         var random = SeededRandom(seed: seed)
-        let regime = Question(id: "regime", text: "Which rules?", options: [Option(id: "a", label: "A"), Option(id: "b", label: "B"),
-                                                                         Option(id: "c", label: "C")],
+        let regime = Question(id: "regime", text: "Which rules?", options: [AnswerOption(id: "a", label: "A"), AnswerOption(id: "b", label: "B"),
+                                                                         AnswerOption(id: "c", label: "C")],
                               guidance: [Guidance(id: "regime#1", answers: [Located("c")], priority: .plan, headline: "Check")])
         var tracks: [Track] = []
         for (index, name) in ["first", "second"].enumerated() {
@@ -27,7 +27,7 @@ public enum GeneratedToolkit {
             var questions: [Question] = []
             for n in 0..<questionsPerTrack {
                 let kind: QuestionKind = random.next() % 4 == 0 ? .any : .one
-                let options = (0..<Int(2 + random.next() % 3)).map { Option(id: "o\($0)", label: "Option \($0)") }
+                let options = (0..<Int(2 + random.next() % 3)).map { AnswerOption(id: "o\($0)", label: "Option \($0)") }
                 var question = Question(id: "\(name)-q\(n)", text: "Question \(n)?", kind: kind, options: options)
                 if n > 0 && random.next() % 2 == 0 {
                     question.showIf = condition(over: earlier, depth: 2, &random)

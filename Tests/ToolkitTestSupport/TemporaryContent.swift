@@ -14,8 +14,6 @@ public struct TemporaryContent {
         }
     }
 
-    public func path(_ relative: String) -> String { root + "/" + relative }
-
     /// A small valid toolkit, `t`, with one part; entries in `replacing` change or add files.
     public static func valid(replacing overrides: [String: String] = [:]) throws -> TemporaryContent {
         try TemporaryContent(Fixtures.validToolkit.merging(overrides) { $1 })
