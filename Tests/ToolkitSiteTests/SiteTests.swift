@@ -106,30 +106,40 @@ struct SiteTests {
 
 
     @Test func theWordsAreInFilesForEachPartNotInTheModel() throws {
-        let (site, toolkits) = try Self.generatedSite()
-        let toolkit = try #require(toolkits.first)
+        var toolkit = GeneratedToolkit.make(questionsPerTrack: 100, seed: 11, partSize: 50)
+        toolkit.tracks[0].parts[0].questions[0].hint = "Answer for the organisation that decides."
+        let site = try Self.site(of: [toolkit])
         let text = { (path: String) in String(decoding: site.files["\(toolkit.id)/" + path] ?? [], as: UTF8.self) }
         let model = text("model.js")
         let parts = toolkit.openingParts + toolkit.tracks.flatMap(\.parts)
+        let size = ScriptEmitter.questionsPerTextFile
+        #expect(parts.contains { $0.questions.count > size }, "no part is big enough to need several files of words")
         for (index, part) in parts.enumerated() {
-            let questions = text("text/part-\(index + 1).js"), guidance = text("text/guidance-\(index + 1).js")
-            #expect(model.contains("text: \"text/part-\(index + 1).js\""), "the model does not name part \(part.id)'s words")
-            #expect(model.contains("guidanceText: \"text/guidance-\(index + 1).js\""))
-            #expect(questions.contains(ScriptEmitter.js(Markdown.html(part.introduction))))
-            for question in part.questions {
-                // The question pages' words in one file, the report's in the other, and neither in the model.
+            let number = index + 1
+            let chunks = max(1, (part.questions.count + size - 1) / size)
+            let files = (1...chunks).map { "text/part-\(number)-\($0).js" }
+            #expect(model.contains("text: [\(files.map { "\"\($0)\"" }.joined(separator: ", "))], textSize: \(size)"),
+                    "the model does not name part \(part.id)'s files of words")
+            #expect(site.files["\(toolkit.id)/text/part-\(number)-\(chunks + 1).js"] == nil)
+            #expect(model.contains("guidanceText: \"text/guidance-\(number).js\""))
+            let guidance = text("text/guidance-\(number).js")
+            #expect(text(files[0]).contains("html: \(ScriptEmitter.js(Markdown.html(part.introduction)))"))
+            for (position, question) in part.questions.enumerated() {
+                // Each question's words in the file for its place, the guidance in the other, neither in the model.
+                let words = text(files[position / size])
                 let more = ScriptEmitter.js(Markdown.html(question.moreInformation))
-                #expect(questions.contains("\(ScriptEmitter.js(question.id)): \(more)"), "\(question.id)'s words are not in its part's file")
+                #expect(words.contains("\(ScriptEmitter.js(question.id)): \(more)"), "\(question.id)'s words are not in its file")
                 if !question.moreInformation.isEmpty { #expect(!model.contains(more) && !guidance.contains(more)) }
+                if let hint = question.hint { #expect(words.contains("\(ScriptEmitter.js(question.id)): \(ScriptEmitter.js(hint))")) }
                 for item in question.guidance {
                     #expect(guidance.contains("headline: \(ScriptEmitter.js(item.headline)), fingerprint: \(ScriptEmitter.js(Fingerprint.of(item)))"),
                             "\(item.id) is not in its part's guidance file")
-                    #expect(!model.contains(ScriptEmitter.js(item.headline)) && !questions.contains(ScriptEmitter.js(item.headline)))
+                    #expect(!model.contains(ScriptEmitter.js(item.headline)) && !words.contains(ScriptEmitter.js(item.headline)))
                 }
             }
         }
-        #expect(site.files["\(toolkit.id)/text/part-\(parts.count + 1).js"] == nil)
-        #expect(parts.count > 1 && parts.flatMap(\.questions).contains { !$0.guidance.isEmpty })
+        #expect(site.files["\(toolkit.id)/text/part-\(parts.count + 1)-1.js"] == nil)
+        #expect(!model.contains("hint:") && parts.flatMap(\.questions).contains { $0.hint != nil })
         #expect(text("text/report.js").contains(ScriptEmitter.js(Markdown.html(toolkit.report.body))))
     }
 

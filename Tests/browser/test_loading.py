@@ -38,8 +38,8 @@ def test_the_first_question_waits_only_for_what_it_shows(browser):
     visit.open()
     assert visit.question_id(), "no first question"
     files = loaded(browser, SITE)
-    assert f"{TOOLKIT}/model.js" in files and f"{TOOLKIT}/text/part-1.js" in files
-    later = [f for f in files if re.search(r"text/guidance-|text/report\.js|text/part-[2-9]|assets/report|assets/docx", f)]
+    assert f"{TOOLKIT}/model.js" in files and f"{TOOLKIT}/text/part-1-1.js" in files
+    later = [f for f in files if re.search(r"text/guidance-|text/report\.js|text/part-([2-9]|1-[2-9])|assets/report|assets/docx", f)]
     assert later == [], f"loaded before the first question, though it shows none of it: {later}"
     weight = sum(len(gzip.compress((SITE / f).read_bytes(), 9)) for f in files)
     assert weight < FIRST_LOAD_LIMIT, f"the first question waits for {weight / 1024:.1f} KB gzipped: {files}"
@@ -67,9 +67,9 @@ def test_the_report_loads_the_guidance_of_the_parts_it_shows(browser):
 def test_a_missing_file_says_so(browser, tmp_path):
     copy = tmp_path / "site"
     shutil.copytree(SITE, copy)
-    (copy / TOOLKIT / "text" / "part-1.js").unlink()
+    (copy / TOOLKIT / "text" / "part-1-1.js").unlink()
     visit = Visit(browser, TOOLKIT, site=copy)
     assert visit.open() == "Part of this toolkit is missing"
     text = browser.find_element(By.ID, "app").text
-    assert "text/part-1.js" in text and "SHA256SUMS" in text
+    assert "text/part-1-1.js" in text and "SHA256SUMS" in text
     assert browser.find_element(By.LINK_TEXT, "Read every question with all its guidance")

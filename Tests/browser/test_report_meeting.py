@@ -213,7 +213,7 @@ def test_check_answers_puts_several_answers_one_per_line(browser):
     visit.open()
     model = browser.execute_script("return globalThis.toolkitModel")
     several = next(q for t in model["tracks"] for p in t["parts"] for q in p["questions"]
-                   if q["kind"] == "any" and not q["dependsOn"] and t["id"] == "law-enforcement" and len(q["options"]) > 3)
+                   if q["kind"] == "any" and not q.get("dependsOn") and t["id"] == "law-enforcement" and len(q["options"]) > 3)
     chosen = [o["id"] for o in several["options"] if not o.get("exclusive")][:2]
     visit.store({f"toolkit:{model['id']}:{model['version']}": __import__("json").dumps(
         {"toolkit": model["id"], "version": model["version"], "answers": {

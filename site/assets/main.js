@@ -32,23 +32,28 @@
   function needs(page, id, flow, event) {
     if (page === "shared") return { parts: allParts, report: true };
     if (page === "report") return { parts: [...new Set(flow.asked.map((question) => findQuestion(question.id).part))], report: true };
-    if (page === "part") return { parts: allParts.filter((part) => part.id === id), report: false };
+    if (page === "part") {
+      // The part's introduction, and the words of its first question, which comes next.
+      const part = allParts.find((candidate) => candidate.id === id);
+      return part ? { parts: [part], questions: flow.asked.filter((q) => findQuestion(q.id).part === part).slice(0, 1), report: false } : null;
+    }
     if (page === "question" || page === "change") {
       if (page === "question" && !id && !event && Object.keys(flow.answers).length > 0) return null; // the resume page
       const question = flow.asked.find((q) => q.id === id) || firstUnanswered(flow);
-      return question ? { parts: [findQuestion(question.id).part], report: false } : null;
+      return question ? { parts: [findQuestion(question.id).part], questions: [question], report: false } : null;
     }
     return null;
   }
 
   function ready(need) {
-    return !need || (hasText(need.parts, need.report) && (!need.report || reportScripts.every((address) => loaded.has(address))));
+    return !need || (hasText(need.parts, need.report, need.questions) &&
+      (!need.report || reportScripts.every((address) => loaded.has(address))));
   }
 
   const loaded = new Set();
   function prepare(need) {
     const scripts = need.report ? reportScripts.map((address) => loadScript(address).then(() => loaded.add(address))) : [];
-    return Promise.all([needText(need.parts, need.report), ...scripts]);
+    return Promise.all([needText(need.parts, need.report, need.questions), ...scripts]);
   }
 
   /** A file of the site is missing or broken: say so, and how to get a whole copy. */

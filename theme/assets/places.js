@@ -99,7 +99,7 @@
   function progress(question, flow) {
     const place = findQuestion(question.id);
     const inPart = askedInPart(flow, place.part);
-    const settled = place.part.questions.every((q) => q.dependsOn.every((id) => has(flow.answers, id)));
+    const settled = place.part.questions.every((q) => (q.dependsOn || []).every((id) => has(flow.answers, id)));
     return `Question ${inPart.indexOf(question) + 1} of ${settled ? "" : "about "}${inPart.length}`;
   }
 

@@ -40,7 +40,7 @@
     if (!first) return go("#/question");
     const place = findQuestion(first.id);
     const count = askedInPart(flow, place.part).length;
-    const settled = place.part.questions.every((q) => q.dependsOn.every((dependency) => has(flow.answers, dependency)));
+    const settled = place.part.questions.every((q) => (q.dependsOn || []).every((dependency) => has(flow.answers, dependency)));
     const about = settled ? "" : "about ";
     show(place.part.caption,
       h("a", { class: "back-link", href: backFromPart(place.part, flow) }, "Back"),

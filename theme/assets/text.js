@@ -1,8 +1,9 @@
-// The words of the toolkit arrive in files of their own, beside model.js: for each part, text/part-N.js
-// (its introduction and each question's 'more information') and text/guidance-N.js (its guidance); and
-// text/report.js (the report's disclaimers). A page loads only the words it shows, so the first question
-// waits for neither the guidance nor the other parts. Like the other files, they come by <script> elements,
-// which work from file:// (where fetch does not) and under the strict Content-Security-Policy.
+// The words of the toolkit arrive in files of their own, beside model.js: for each part, text/part-N-C.js
+// (the part's introduction in the first, and its questions' hints and 'more information', a few dozen
+// questions a file) and text/guidance-N.js (its guidance); and text/report.js (the report's disclaimers). A
+// page loads only the words it shows, so the first question waits for neither the guidance nor the rest of
+// the toolkit. Like the other files, they come by <script> elements, which work from file:// (where fetch
+// does not) and under the strict Content-Security-Policy.
 "use strict";
 
 (function (runtime) {
@@ -36,9 +37,13 @@
   // Each kind of file: its key in globalThis.toolkitText, its address, and how its words join the model's
   // own objects, so pages read part.html, question.html and item.headline as before.
   const kinds = {
-    questions: (part) => ({ key: part.id, address: part.text, merge(words) {
-      part.html = text(words.html);
-      for (const question of part.questions) question.html = text(entry(words.questions, question.id));
+    // The Cth file of a part's question words; the first also holds the part's introduction.
+    questions: (part, chunk) => ({ key: `${part.id}#${chunk + 1}`, address: part.text[chunk], merge(words) {
+      if (chunk === 0) part.html = text(words.html);
+      for (const question of part.questions.slice(chunk * part.textSize, (chunk + 1) * part.textSize)) {
+        question.html = text(entry(words.questions, question.id));
+        question.hint = text(entry(words.hints, question.id)) || null;
+      }
     } }),
     guidance: (part) => ({ key: `guidance:${part.id}`, address: part.guidanceText, merge(words) {
       for (const item of part.questions.flatMap((question) => question.guidance)) {
@@ -52,19 +57,28 @@
     report: () => ({ key: "#report", address: model.report.text, merge(words) { model.report.html = text(words.html); } }),
   };
 
-  /** The files a page needs: each part's question words, or (for a report) its guidance and the disclaimers. */
-  function filesFor(parts, forReport) {
-    return forReport ? [...parts.map(kinds.guidance), kinds.report()] : parts.map(kinds.questions);
+  /** The files a page needs: for a report, the parts' guidance and the disclaimers; otherwise each part's
+   * introduction and the words of `questions` (of every question when it is left out). */
+  function filesFor(parts, forReport, questions) {
+    if (forReport) return [...parts.map(kinds.guidance), kinds.report()];
+    return parts.flatMap((part) => {
+      const chunks = new Set([0]);
+      for (const question of questions || part.questions) {
+        const index = part.questions.indexOf(question);
+        if (index >= 0) chunks.add(Math.floor(index / part.textSize));
+      }
+      return [...chunks].map((chunk) => kinds.questions(part, chunk));
+    });
   }
 
-  function hasText(parts, forReport) {
-    return filesFor(parts, forReport).every((file) => loaded.has(file.key));
+  function hasText(parts, forReport, questions) {
+    return filesFor(parts, forReport, questions).every((file) => loaded.has(file.key));
   }
 
   /** Resolves when the words are in the model; rejects with the address of a file that could not be loaded,
    * or that did not hold what it should. */
-  function needText(parts, forReport) {
-    return Promise.all(filesFor(parts, forReport).filter((file) => !loaded.has(file.key)).map((file) =>
+  function needText(parts, forReport, questions) {
+    return Promise.all(filesFor(parts, forReport, questions).filter((file) => !loaded.has(file.key)).map((file) =>
       loadScript(file.address).then(() => {
         const words = entry(globalThis.toolkitText, file.key);
         if (!isPlainObject(words)) throw new Error(file.address);
