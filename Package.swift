@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitModel", "ToolkitTestSupport"]),
         // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
         .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
-        .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel"]),
+        .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
