@@ -170,7 +170,7 @@ def machine():
 
 
 def write_results(rows, loads, preview, args):
-    lines = [f"# Benchmark results", "",
+    lines = ["# Benchmark results", "",
              f"Made by `python3 scripts/bench.py {' '.join(sys.argv[1:])}` (or `make bench`) on "
              f"{datetime.date.today().isoformat()}.", "", f"Machine: {machine()}.", "",
              "## Build: `toolkit build` against Hugo and the cmark CLI on the same Markdown", "",

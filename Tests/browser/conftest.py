@@ -185,6 +185,16 @@ def keep_failure(request, browser):
 
 
 @pytest.fixture
+def browser(tmp_path):
+    """A fresh Chromium profile that saves downloads in the test's own folder: nothing saved, as on a
+    colleague's machine (report_browser.new_browser, imported here because that file imports this one)."""
+    from report_browser import new_browser
+    driver = new_browser(tmp_path)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
 def driver(request):
     """A fresh Chromium for each test: no saved answers, no cookies, empty logs."""
     browser = make_driver()

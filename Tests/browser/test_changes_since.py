@@ -48,6 +48,17 @@ def workspace(tmp_path):
     return content, site
 
 
+def answered(driver, site):
+    """A visit to `site` whose device holds a full set of answers that earns much advice: (visit, outline, run)."""
+    visit = Visit(driver, TOOLKIT, site=site)
+    visit.open()
+    toolkit = outline(driver)
+    answers, run = richest_plan(toolkit)
+    key = f"toolkit:{TOOLKIT}:{toolkit.version}"
+    visit.store({key: json.dumps({"toolkit": TOOLKIT, "version": toolkit.version, "answers": answers})})
+    return visit, toolkit, run
+
+
 def report_state(driver):
     return driver.execute_script("""
         const text = (e) => e ? e.textContent.trim() : null;
@@ -62,12 +73,8 @@ def test_a_returning_user_sees_what_changed_since_their_last_report(workspace, t
     downloads.mkdir()
     driver = new_browser(downloads)
     try:
-        visit = Visit(driver, TOOLKIT, site=site)
-        visit.open()
-        toolkit = outline(driver)
-        answers, run = richest_plan(toolkit)
+        visit, toolkit, run = answered(driver, site)
         version = toolkit.version
-        visit.store({f"toolkit:{TOOLKIT}:{version}": json.dumps({"toolkit": TOOLKIT, "version": version, "answers": answers})})
         assert visit.open("#/report") == toolkit.data["reportTitle"]
         assert report_state(driver) == {"summary": None, "marked": []}, "a first report marks changes"
         visit.button("Save answers").click()
@@ -118,12 +125,7 @@ def test_a_link_from_an_earlier_version_marks_what_changed(workspace, tmp_path):
     content, site = workspace
     driver = new_browser(tmp_path)
     try:
-        visit = Visit(driver, TOOLKIT, site=site)
-        visit.open()
-        toolkit = outline(driver)
-        answers, run = richest_plan(toolkit)
-        version = toolkit.version
-        visit.store({f"toolkit:{TOOLKIT}:{version}": json.dumps({"toolkit": TOOLKIT, "version": version, "answers": answers})})
+        visit, _, run = answered(driver, site)
         visit.open("#/report")
         visit.button("Copy a link").click()
         link = wait_for(driver, lambda d: d.execute_script(

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from selenium.webdriver.common.by import By
 
-from report_browser import SITE, Visit, new_browser, outline, richest_plan
+from report_browser import SITE, Visit, outline, richest_plan
 
 TOOLKIT = "data-analytics"
 pytestmark = pytest.mark.content  # on the shipped toolkit
@@ -20,13 +20,6 @@ FIRST_LOAD_LIMIT = 40 * 1024  # gzipped bytes before the first question shows
 LOADED_JS = """
 return [location.href, ...[...document.querySelectorAll('script[src], link[rel=stylesheet]')].map((e) => e.src || e.href)]
   .map((address) => decodeURIComponent(address.split('#')[0]));"""
-
-
-@pytest.fixture
-def browser(tmp_path):
-    driver = new_browser(tmp_path)
-    yield driver
-    driver.quit()
 
 
 def loaded(driver, site):
@@ -55,7 +48,7 @@ def test_the_report_loads_the_guidance_of_the_parts_it_shows(browser):
     visit.open("#/report")
     assert visit.report()["parts"], "the report shows no parts"
     files = loaded(browser, SITE)
-    assert f"assets/report.js" in files and f"assets/report-tools.js" in files and f"{TOOLKIT}/text/report.js" in files
+    assert "assets/report.js" in files and "assets/report-tools.js" in files and f"{TOOLKIT}/text/report.js" in files
     model = browser.execute_script("return globalThis.toolkitModel")
     parts = [*model["openingParts"], *[p for t in model["tracks"] for p in t["parts"]]]
     on_path = {p["guidanceText"] for p in parts if any(q["id"] in run["asked"] for q in p["questions"])}

@@ -81,14 +81,6 @@ def finished(tmp_path_factory):
     driver.quit()
 
 
-@pytest.fixture
-def browser(tmp_path):
-    """A fresh Chromium profile: nothing saved, as on a colleague's machine."""
-    driver = new_browser(tmp_path)
-    yield driver
-    driver.quit()
-
-
 @pytest.fixture(scope="module")
 def reused_browser(tmp_path_factory):
     """One Chromium for the many bad files and links; each case sets the saved answers it starts from."""

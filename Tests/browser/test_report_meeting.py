@@ -19,8 +19,8 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from conftest import screenshot
-from report_browser import Visit, new_browser
-from report_measure import LAPTOP, PHONE, TOOLKIT, act_now_position, open_longest_report, printed_pages, set_viewport
+from report_browser import Visit, new_browser, outline
+from report_measure import LAPTOP, PHONE, TOOLKIT, act_now_position, open_longest_report, printed_pages
 
 
 # A content test: it walks the shipped toolkit (content/), so an editor's change may need it changed.
@@ -34,7 +34,6 @@ def longest(tmp_path_factory):
     """The longest run of the shipped content, answered through the pages, on its report."""
     driver = new_browser(tmp_path_factory.mktemp("longest"))
     visit, run = open_longest_report(driver)
-    from report_browser import outline
     yield visit, run, outline(driver)
     driver.quit()
 
@@ -144,13 +143,6 @@ def test_actions_only_view_lists_every_action_and_prints_shorter(longest):
     assert pages < full_pages, f"the actions-only view prints to {pages} pages, the full report to {full_pages}"
     visit.act(visit.link("Full report"))
     assert visit.driver.find_elements(By.CSS_SELECTOR, ".report-question")
-
-
-@pytest.fixture
-def browser(tmp_path):
-    driver = new_browser(tmp_path)
-    yield driver
-    driver.quit()
 
 
 def test_result_page_says_which_rules_apply_and_changes_with_the_answers(browser):

@@ -7,17 +7,10 @@ import json
 import pytest
 from selenium.webdriver.common.by import By
 
-from report_browser import Visit, new_browser, severe_console
+from report_browser import Visit, severe_console
 
 TOOLKIT = "data-analytics"
 pytestmark = pytest.mark.content  # on the shipped toolkit
-
-
-@pytest.fixture
-def browser(tmp_path):
-    driver = new_browser(tmp_path)
-    yield driver
-    driver.quit()
 
 
 def key(driver):

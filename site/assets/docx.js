@@ -286,7 +286,8 @@
       return this.orderedLists + 1; // numId 1 is the bullets; each numbered list restarts at 1
     }
 
-    /** A table with a header row; `rows` are arrays of cell text; `height` makes empty rows tall enough to write in. */
+    /** A table with a header row; `rows` are arrays of cell text; `height` makes empty rows tall enough to write in;
+     * `shades[column](row, index)` gives a cell's text colour. */
     table(widths, header, rows, { height, numeric, shades } = {}) {
       const cell = (width, text, { bold, shade, right, colour } = {}) => {
         const shading = shade ? '<w:shd w:val="clear" w:color="auto" w:fill="F3F2F1"/>' : "";
@@ -296,9 +297,9 @@
       };
       const heading = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${header.map((text, column) =>
         cell(widths[column], text, { bold: true, shade: true, right: numeric && column > 0 })).join("")}</w:tr>`;
-      const body = rows.map((row) => `<w:tr><w:trPr><w:cantSplit/>${height ? `<w:trHeight w:val="${height}"/>` : ""}</w:trPr>${
+      const body = rows.map((row, index) => `<w:tr><w:trPr><w:cantSplit/>${height ? `<w:trHeight w:val="${height}"/>` : ""}</w:trPr>${
         row.map((text, column) => cell(widths[column], text, { bold: numeric && column === 0, right: numeric && column > 0,
-          colour: shades && shades[column] && shades[column](row) })).join("")}</w:tr>`).join("");
+          colour: shades && shades[column] && shades[column](row, index) })).join("")}</w:tr>`).join("");
       this.body.push(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/></w:tblPr>` +
         `<w:tblGrid>${widths.map((width) => `<w:gridCol w:w="${width}"/>`).join("")}</w:tblGrid>${heading}${body}</w:tbl>`);
     }
@@ -491,7 +492,7 @@
     doc.table([2650, 1700, 1300, 1176, 1000, 1200], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
       report.actions.map((item) => [item.change ? `${item.headline} (${item.change})` : item.headline, item.part,
         item.priorityLabel, "", "", ""]),
-      { shades: [null, null, (row) => colours[report.priorities.find((priority) => priority.label === row[2]).id]] });
+      { shades: [null, null, (row, index) => colours[report.actions[index].priority]] });
   }
 
   /** One piece of advice: its headline, priority and body, its links, and a box for the user's notes. */

@@ -5,7 +5,7 @@
 (function (runtime) {
   const { model, isComplete, go, saved, renderQuestionFlow, renderRules, renderPartStart, renderCheck, rulesDecision,
     openingDone, renderDelete, renderResume, renderAnswers, renderShared, findQuestion, firstUnanswered, hasText,
-    needText, loadScript, show, h, allParts } = runtime;
+    needText, loadScript, hasRun, show, h, allParts } = runtime;
   // The report's own files load when a report is first shown: most visits to a question never need them.
   const reportScripts = (document.currentScript && document.currentScript.dataset.later || "").split(" ").filter(Boolean)
     .map((address) => new URL(address, document.baseURI).href);
@@ -47,12 +47,11 @@
 
   function ready(need) {
     return !need || (hasText(need.parts, need.report, need.questions) &&
-      (!need.report || reportScripts.every((address) => loaded.has(address))));
+      (!need.report || reportScripts.every(hasRun)));
   }
 
-  const loaded = new Set();
   function prepare(need) {
-    const scripts = need.report ? reportScripts.map((address) => loadScript(address).then(() => loaded.add(address))) : [];
+    const scripts = need.report ? reportScripts.map(loadScript) : [];
     return Promise.all([needText(need.parts, need.report, need.questions), ...scripts]);
   }
 

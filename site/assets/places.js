@@ -95,12 +95,16 @@
     return !findQuestion(before.id).track && rulesDecision(flow) ? "#/rules" : questionHash(before);
   }
 
+  /** Whether the number of questions asked in a part is known: no unanswered question can change it. */
+  function countSettled(part, flow) {
+    return part.questions.every((q) => (q.dependsOn || []).every((id) => has(flow.answers, id)));
+  }
+
   /** 'Question 3 of 8' within a part; 'of about 8' while an unanswered question can still change the count. */
   function progress(question, flow) {
     const place = findQuestion(question.id);
     const inPart = askedInPart(flow, place.part);
-    const settled = place.part.questions.every((q) => (q.dependsOn || []).every((id) => has(flow.answers, id)));
-    return `Question ${inPart.indexOf(question) + 1} of ${settled ? "" : "about "}${inPart.length}`;
+    return `Question ${inPart.indexOf(question) + 1} of ${countSettled(place.part, flow) ? "" : "about "}${inPart.length}`;
   }
 
   /** Which rules apply and why: the opening answers that chose the track, and whether any was 'Not sure'. */
@@ -118,5 +122,6 @@
   }
 
   Object.assign(runtime, { places, findQuestion, answerLabels, answerText, isUnsure, knownAnswer, groupByPart, isComplete,
-    firstUnanswered, askedInPart, partHash, openingDone, entryTo, backFromPart, progress, rulesDecision, unsureAdvice });
+    firstUnanswered, askedInPart, partHash, openingDone, entryTo, backFromPart, countSettled, progress, rulesDecision,
+    unsureAdvice });
 })(globalThis.toolkitRuntime);

@@ -4,7 +4,7 @@
 
 (function (runtime) {
   const { model, has, h, prose, plural, calendarDate, errorSummary, go, questionHash, show, findQuestion, answerLabels,
-    firstUnanswered, groupByPart, askedInPart, partHash, openingDone, entryTo, backFromPart, progress, rulesDecision,
+    firstUnanswered, groupByPart, askedInPart, partHash, openingDone, entryTo, backFromPart, countSettled, progress, rulesDecision,
     unsureAdvice, saved, setAnswers } = runtime;
   const { run } = runtime.flow;
 
@@ -40,8 +40,7 @@
     if (!first) return go("#/question");
     const place = findQuestion(first.id);
     const count = askedInPart(flow, place.part).length;
-    const settled = place.part.questions.every((q) => (q.dependsOn || []).every((dependency) => has(flow.answers, dependency)));
-    const about = settled ? "" : "about ";
+    const about = countSettled(place.part, flow) ? "" : "about ";
     show(place.part.caption,
       h("a", { class: "back-link", href: backFromPart(place.part, flow) }, "Back"),
       h("h1", { class: "heading-l", tabindex: "-1" },

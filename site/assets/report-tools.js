@@ -26,7 +26,7 @@
   function reportTools(content, given, messages, shared, actionsOnly) {
     const small = "button button--secondary button--small";
     // A file or link made from this report carries what it showed, so a later version can say what changed.
-    const seen = shared ? shared.report : snapshotOf(content);
+    const seen = shared ? shared.report : snapshotOf(content.actions, content.created);
     const wordButton = h("button", { class: small, type: "button",
       onclick: () => downloadWord(content, messages, wordButton) }, "Word document");
     const view = (label, hash, current) => h("li", { class: "report-view__item" },

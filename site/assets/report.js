@@ -5,7 +5,7 @@
 
 (function (runtime) {
   const { model, h, svg, prose, plural, longDate, fileDate, show, groupByPart, answerText, isUnsure, rulesDecision,
-    unsureAdvice, places, saved, noteReportSeen, confirmDelete, sharedBanner, reportTools } = runtime;
+    unsureAdvice, places, saved, noteReportSeen, snapshotOf, confirmDelete, sharedBanner, reportTools } = runtime;
 
   // ---- The report ---------------------------------------------------------------------------------
   // The priorities, most pressing first ('Act now'), and their labels come from the model: Priority in Swift.
@@ -25,11 +25,12 @@
         text: question.text,
         answer: answerText(question, flow.answers[question.id]),
         unsure: isUnsure(question, flow.answers[question.id]),
-        guidance: byPriority(flow.guidance.filter((g) => g.question === question).map(({ item }) => ({
-          id: item.id, anchor: anchor(item), priority: item.priority, priorityLabel: priorityLabels[item.priority],
-          headline: item.headline, html: item.html, links: item.links, fingerprint: item.fingerprint,
-          change: changeOf(item, baseline), changeLabel: changeLabels[changeOf(item, baseline)] || null,
-        })), (item) => item.priority),
+        guidance: byPriority(flow.guidance.filter((g) => g.question === question).map(({ item }) => {
+          const change = changeOf(item, baseline);
+          return { id: item.id, anchor: anchor(item), priority: item.priority, priorityLabel: priorityLabels[item.priority],
+            headline: item.headline, html: item.html, links: item.links, fingerprint: item.fingerprint,
+            change, changeLabel: changeLabels[change] || null };
+        }), (item) => item.priority),
       }));
       const counts = Object.fromEntries(priorityOrder.map((priority) => [priority,
         questions.reduce((sum, q) => sum + q.guidance.filter((g) => g.priority === priority).length, 0)]));
@@ -107,7 +108,8 @@
 
   /** The report of `flow`; `shared` is set when the answers came from a link and are not the user's own. */
   function renderReport(flow, shared, actionsOnly) {
-    if (!shared) noteReportSeen(reportContent(flow, null));
+    // The report seen is its guidance: remembered before the comparison, which a new content version moves on.
+    if (!shared) noteReportSeen(snapshotOf(flow.guidance.map(({ item }) => item), new Date().toISOString()));
     const content = reportContent(flow, baselineFor(shared));
     const messages = h("div", { class: "report-messages no-print", "aria-live": "polite" });
     show(model.report.title,

@@ -231,17 +231,16 @@
 
   /** Remembers the report just shown. Under a new content version, the last report of the old one becomes
    * what this version's reports are compared with, until the content changes again. */
-  function noteReportSeen(content) {
+  function noteReportSeen(snapshot) {
     let reports = saved.reports;
     if (reports.last && reports.last.version !== model.version) reports = { ...reports, before: reports.last };
-    saved.reports = { ...reports, last: snapshotOf(content) };
+    saved.reports = { ...reports, last: snapshot };
     store.save(saved.answers, saved.project, saved.reports);
   }
 
-  /** The report as seen: its content version, when, and each item of advice's fingerprint. */
-  function snapshotOf(content) {
-    return { version: model.version, date: content.created,
-      guidance: Object.fromEntries(content.actions.map((item) => [item.id, item.fingerprint])) };
+  /** The report as seen: its content version, when (ISO), and each item of advice's fingerprint. */
+  function snapshotOf(items, date) {
+    return { version: model.version, date, guidance: Object.fromEntries(items.map((item) => [item.id, item.fingerprint])) };
   }
 
   // ---- Answers that arrive from a file or a link ---------------------------------------------------

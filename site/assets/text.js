@@ -11,6 +11,7 @@
   const allParts = [...model.openingParts, ...model.tracks.flatMap((track) => track.parts)];
   const loaded = new Set(); // the keys of the words already in the model
   const scripts = new Map(); // address -> Promise, so a file is asked for once
+  const ran = new Set(); // addresses of the scripts that have loaded and run
 
   /** Loads a script once; resolves when it has run. A failed load can be tried again later. */
   function loadScript(address) {
@@ -19,7 +20,10 @@
         const script = document.createElement("script");
         script.src = address;
         script.async = false; // run in the order asked for: report-tools.js before report.js
-        script.addEventListener("load", () => resolve());
+        script.addEventListener("load", () => {
+          ran.add(address);
+          resolve();
+        });
         script.addEventListener("error", () => {
           scripts.delete(address);
           script.remove();
@@ -92,5 +96,7 @@
     return Promise.all([needText(allParts, false), needText(allParts, true)]);
   }
 
-  Object.assign(runtime, { loadScript, hasText, needText, needAllText, allParts });
+  const hasRun = (address) => ran.has(address);
+
+  Object.assign(runtime, { loadScript, hasRun, hasText, needText, needAllText, allParts });
 })(globalThis.toolkitRuntime);
