@@ -40,7 +40,8 @@
     if (!first) return go("#/question");
     const place = findQuestion(first.id);
     const count = askedInPart(flow, place.part).length;
-    const about = countSettled(place.part, flow) ? "" : "about ";
+    // The sentence starts with the count, or with 'About' while the count can still change.
+    const about = countSettled(place.part, flow) ? "" : "About ";
     show(place.part.caption,
       h("a", { class: "back-link", href: backFromPart(place.part, flow) }, "Back"),
       h("h1", { class: "heading-l", tabindex: "-1" },
