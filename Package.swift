@@ -66,6 +66,7 @@ let package = Package(
             "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .testTarget(name: "ToolkitBuildTests", dependencies: ["ToolkitBuild", "ToolkitSite", "ToolkitContent"]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
         // Tests/Fixtures), graph, new, package and verify. Depends on the executables only so that they are built first.
         .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit", "toolkit-preview"]),

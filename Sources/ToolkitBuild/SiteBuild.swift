@@ -22,10 +22,13 @@ public struct SiteBuild {
     public let folders: BuildFolders
     /// The day review dates are checked against (see `Today`); nil checks them only against each other.
     public var today: CalendarDate?
+    /// Work kept from the build before (the preview's): nil builds everything afresh.
+    public var memory: BuildMemory?
 
-    public init(folders: BuildFolders, today: CalendarDate? = Today.current) {
+    public init(folders: BuildFolders, today: CalendarDate? = Today.current, memory: BuildMemory? = nil) {
         self.folders = folders
         self.today = today
+        self.memory = memory
     }
 
     public struct Outcome {
@@ -39,7 +42,7 @@ public struct SiteBuild {
 
     /// Step 1: the content folder read into toolkits, with what the loader found wrong.
     public func load() -> ContentLoader.Loaded {
-        ContentLoader.load(directory: folders.content)
+        ContentLoader.load(directory: folders.content, reusing: memory?.parsed)
     }
 
     /// Step 2: the loader's diagnostics and every check's, in file order.
@@ -54,12 +57,15 @@ public struct SiteBuild {
 
     /// Step 3: the theme's templates and assets.
     public func loadTheme() -> Result<Theme, DiagnosticList> {
-        Theme.load(directory: folders.theme)
+        guard let memory else { return Theme.load(directory: folders.theme) }
+        return memory.theme(in: folders.theme) { Theme.load(directory: folders.theme) }
     }
 
     /// Step 4: every page, in memory; throws the pages the theme could not render.
     public func renderPages(_ toolkits: [Toolkit], theme: Theme) throws(DiagnosticList) -> Site {
-        try SiteRenderer(theme: theme).render(toolkits)
+        let renderer = SiteRenderer(theme: theme)
+        guard let markdown = memory?.markdown else { return try renderer.render(toolkits) }
+        return try markdown.rendering { () throws(DiagnosticList) -> Site in try renderer.render(toolkits) }
     }
 
     public func run() -> Outcome {

@@ -9,9 +9,11 @@ public struct ContentLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    /// Reads every toolkit folder (a folder holding `toolkit.md`) under `directory`.
-    public static func load(directory: String) -> Loaded {
+    /// Reads every toolkit folder (a folder holding `toolkit.md`) under `directory`. With `parsed`, question
+    /// files it holds unchanged are not parsed again; it is left holding what this load read.
+    public static func load(directory: String, reusing parsed: ParsedFiles? = nil) -> Loaded {
         var loader = ContentLoader()
+        loader.parsed = parsed
         let folders = loader.entries(of: directory).filter { loader.isDirectory($0) && loader.exists($0 + "/toolkit.md") }
         if folders.isEmpty {
             loader.diagnostics.append(.error("no toolkit found in \(directory)",
@@ -19,10 +21,13 @@ public struct ContentLoader {
                                              fix: "make a folder for the toolkit holding a toolkit.md file (run 'toolkit new toolkit NAME')"))
         }
         let toolkits = folders.compactMap { loader.loadToolkit($0) }
+        parsed?.keepOnly(loader.questionFilesRead)
         return Loaded(toolkits: toolkits, diagnostics: loader.diagnostics)
     }
 
     private var diagnostics: [Diagnostic] = []
+    private var parsed: ParsedFiles?
+    private var questionFilesRead: Set<String> = []
     private var lawDates: [LawDates] = []
     private let files = FileManager.default
 
@@ -190,7 +195,8 @@ public struct ContentLoader {
         var questions: [Question] = []
         // Each file is read on its own, on every core; what each finds is added in the files' order, so the
         // diagnostics and the model are the same as when they were read one by one.
-        for read in QuestionFiles.read(questionFiles) {
+        questionFilesRead.formUnion(questionFiles)
+        for read in QuestionFiles.read(questionFiles, reusing: parsed) {
             diagnostics += read.diagnostics
             lawDates += read.lawDates
             if let question = read.question { questions.append(question) }

@@ -11,20 +11,29 @@ enum QuestionFiles {
         var lawDates: [LawDates] = []
     }
 
-    static func read(_ paths: [String]) -> [Read] {
+    /// With `parsed`, a file whose bytes it already holds is not parsed again (the preview's rebuilds).
+    static func read(_ paths: [String], reusing parsed: ParsedFiles? = nil) -> [Read] {
         let results = Results(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            results.store(readOne(paths[index]), at: index)
+            results.store(readOne(paths[index], reusing: parsed), at: index)
         }
         return results.all
     }
 
-    static func readOne(_ path: String) -> Read {
-        var read = Read()
+    static func readOne(_ path: String, reusing parsed: ParsedFiles? = nil) -> Read {
         guard let data = FileManager.default.contents(atPath: path) else {
+            var read = Read()
             read.diagnostics.append(.error("the file cannot be read", at: SourceLocation(file: path, line: 1, column: 1)))
             return read
         }
+        if let earlier = parsed?.reading(path, data) { return earlier }
+        let read = parse(data, path: path)
+        parsed?.keep(read, of: path, bytes: data)
+        return read
+    }
+
+    private static func parse(_ data: Data, path: String) -> Read {
+        var read = Read()
         guard let text = String(data: data, encoding: .utf8) else {
             read.diagnostics.append(.error("the file is not UTF-8 text", at: SourceLocation(file: path, line: 1, column: 1),
                                            fix: "save the file as UTF-8"))

@@ -5,6 +5,11 @@ import Foundation
 /// `glossary:` links become links to the glossary page.
 public enum Markdown {
     public static func html(_ markdown: String, glossaryPage: String = "glossary.html") -> String {
+        guard let memo = MarkdownMemo.current else { return render(markdown, glossaryPage: glossaryPage) }
+        return memo.html(markdown, glossaryPage: glossaryPage) { render(markdown, glossaryPage: glossaryPage) }
+    }
+
+    private static func render(_ markdown: String, glossaryPage: String) -> String {
         guard !markdown.isEmpty, let document = cmark_parse_document(markdown, markdown.utf8.count, CMARK_OPT_SMART) else {
             return ""
         }

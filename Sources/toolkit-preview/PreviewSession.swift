@@ -61,17 +61,27 @@ final class PreviewSession: @unchecked Sendable {
 
     /// One build at a time: the watcher's and the first.
     private let buildLock = NSLock()
+    /// What each build keeps for the next, and the site the preview folder holds: a save redoes and
+    /// rewrites only what it changed.
+    private let memory = BuildMemory()
+    private var written: Site?
 
     func rebuild(after change: FolderWatcher.Change?) {
         buildLock.lock()
         defer { buildLock.unlock() }
         let started = Date()
-        let rendered = SiteBuild(folders: BuildFolders(content: content, theme: theme, output: folder)).render()
+        let rendered = SiteBuild(folders: BuildFolders(content: content, theme: theme, output: folder), memory: memory).render()
         var outcome = rendered.outcome
         if let site = rendered.site {
             siteLock.lock()
             defer { siteLock.unlock() }
-            do { try SiteWriter.write(site, to: folder) } catch { outcome.failure = "the preview could not be written: \(error)" }
+            do {
+                try PreviewFolder.update(folder, from: written, to: site)
+                written = site
+            } catch {
+                written = nil
+                outcome.failure = "the preview could not be written: \(error)"
+            }
         }
         let finished = Date()
         let milliseconds = Int(finished.timeIntervalSince(started) * 1000)

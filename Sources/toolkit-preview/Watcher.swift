@@ -6,8 +6,9 @@ import Darwin
 import Foundation
 import ToolkitContent
 
-/// Watches folders by comparing modification times every few hundred milliseconds. Polling is portable
-/// (Linux, macOS, network and USB drives) and cheap for a few hundred files.
+/// Watches folders by comparing modification times: at once when the system says something changed
+/// (inotify on Linux), and every `interval` seconds in any case. Polling is portable (macOS, network and
+/// USB drives, where no event comes) and cheap for a few hundred files.
 final class FolderWatcher: @unchecked Sendable {
     /// A file's modification time (to the nanosecond) and size.
     struct Stamp: Equatable {
@@ -41,19 +42,24 @@ final class FolderWatcher: @unchecked Sendable {
         let folders = folders, interval = interval
         // The first look is taken now, so a save made just after `start` returns is seen as a change.
         let first = Self.snapshot(folders)
+        let signal = ChangeSignal(folders: folders)
         Thread.detachNewThread {
             var last = first
             while true {
-                usleep(useconds_t(interval * 1_000_000))
+                // Woken at once by the system where it can tell us (see ChangeSignal), and after a quiet
+                // spell of 15 ms, so that a save written in two steps is seen whole.
+                signal.wait(timeout: interval, quiet: 0.015, longest: 0.5)
                 var now = Self.snapshot(folders)
                 guard now != last else { continue }
-                // Let a save finish: an editor may truncate a file and then write it, or write
-                // several files. Wait until two looks 40 ms apart agree (for half a second at most).
-                for _ in 0..<12 {
-                    usleep(40_000)
-                    let again = Self.snapshot(folders)
-                    if again == now { break }
-                    now = again
+                // Polling alone: let a save finish. Wait until two looks 40 ms apart agree (half a second
+                // at most). With inotify the quiet spell above has done this already.
+                if !signal.isImmediate {
+                    for _ in 0..<12 {
+                        usleep(40_000)
+                        let again = Self.snapshot(folders)
+                        if again == now { break }
+                        now = again
+                    }
                 }
                 let paths = Set(now.keys).union(last.keys).filter { now[$0] != last[$0] }.sorted()
                 let savedAt = paths.compactMap { now[$0]?.seconds }.max() ?? Date().timeIntervalSince1970
