@@ -1,7 +1,8 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The data flows one way: content files -> model -> checks -> site (and the flow map) -> build -> CLI.
+// The data flows one way: content files -> model -> checks -> site (and the flow map) -> build -> CLI. Markdown
+// is parsed once, by ToolkitMarkdown, for the checks and the site alike.
 let package = Package(
     name: "toolkit",
     platforms: [.macOS(.v13)],
@@ -25,19 +26,21 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Plain values and the reference evaluator: no I/O.
         .target(name: "ToolkitModel"),
+        // One parse of a Markdown text by cmark: its headings and links (with exact places) and its HTML.
+        .target(name: "ToolkitMarkdown", dependencies: ["Ccmark"]),
         // Reads content/ into the model, keeping a source location for every value.
         .target(name: "ToolkitContent", dependencies: ["ToolkitModel", "Yams"]),
         // Pure functions Toolkit -> [Diagnostic].
-        .target(name: "ToolkitChecks", dependencies: ["ToolkitModel"]),
-        // Markdown, the JavaScript emitter, the theme's templates and the atomic writer.
+        .target(name: "ToolkitChecks", dependencies: ["ToolkitModel", "ToolkitMarkdown"]),
+        // The JavaScript emitter, the theme's templates and the atomic writer.
         .target(name: "ToolkitSite", dependencies: [
-            "ToolkitModel", "Ccmark",
+            "ToolkitModel", "ToolkitMarkdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The map of the flow (which answers lead where) as Graphviz DOT, for `toolkit graph` and the preview.
         .target(name: "ToolkitFlowMap", dependencies: ["ToolkitModel"]),
-        // The build as named steps (load, check, render, write), shared by the command line and the preview.
-        .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite"]),
+        // The build as named steps (load, parse the Markdown, check, render, write), shared by the command line and the preview.
+        .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitMarkdown", "ToolkitChecks", "ToolkitSite"]),
         .executableTarget(name: "toolkit", dependencies: [
             "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -55,18 +58,19 @@ let package = Package(
         // Fixtures shared by the test targets: content folders on disk and generated toolkits.
         .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         // Figures for speed: swift run -c release toolkit-benchmark
-        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitModel", "ToolkitTestSupport"]),
+        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitMarkdown", "ToolkitModel", "ToolkitTestSupport"]),
         // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
         .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitMarkdownTests", dependencies: ["ToolkitMarkdown"]),
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
-        .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
+        .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitMarkdown", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: [
-            "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport",
+            "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitMarkdown", "ToolkitTestSupport",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .testTarget(name: "ToolkitBuildTests", dependencies: ["ToolkitBuild", "ToolkitSite", "ToolkitContent"]),
+        .testTarget(name: "ToolkitBuildTests", dependencies: ["ToolkitBuild", "ToolkitSite", "ToolkitContent", "ToolkitMarkdown"]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in
         // Tests/Fixtures), graph, new, package and verify. Depends on the executables only so that they are built first.
         .testTarget(name: "ToolkitCommandTests", dependencies: ["toolkit", "toolkit-preview"]),

@@ -1,17 +1,25 @@
 import Foundation
 import ToolkitContent
+import ToolkitMarkdown
 import ToolkitSite
 
 /// What one build keeps for the next, so that the preview's rebuild after a save redoes only the work the
-/// save changed: question files parsed, Markdown rendered, and the theme while none of its files changed.
+/// save changed: question files parsed, Markdown parsed and rendered, and the theme while none of its files
+/// changed.
 /// The checks run in full every time: they look across files, and they are quick.
 public final class BuildMemory: @unchecked Sendable {
     public let parsed = ParsedFiles()
-    public let markdown = MarkdownMemo()
     private var theme: (stamp: [String], theme: Theme)?
+    private var documents: MarkdownDocuments?
     private let lock = NSLock()
 
     public init() {}
+
+    /// The Markdown the last build parsed, with its HTML: the next parses only texts that changed.
+    public var markdown: MarkdownDocuments? {
+        get { lock.lock(); defer { lock.unlock() }; return documents }
+        set { lock.lock(); defer { lock.unlock() }; documents = newValue }
+    }
 
     /// The theme loaded before, if not one of its files has changed since (by name, size and time).
     func theme(in directory: String, load: () -> Result<Theme, DiagnosticList>) -> Result<Theme, DiagnosticList> {

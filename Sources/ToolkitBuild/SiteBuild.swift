@@ -1,5 +1,6 @@
 import ToolkitChecks
 import ToolkitContent
+import ToolkitMarkdown
 import ToolkitModel
 import ToolkitSite
 
@@ -16,7 +17,7 @@ public struct BuildFolders: Sendable {
     }
 }
 
-/// The build as a sequence of named steps: load the content, check it, load the theme,
+/// The build as a sequence of named steps: load the content, parse its Markdown, check it, load the theme,
 /// render the pages, write the site in one swap.
 public struct SiteBuild {
     public let folders: BuildFolders
@@ -45,27 +46,36 @@ public struct SiteBuild {
         ContentLoader.load(directory: folders.content, reusing: memory?.parsed)
     }
 
-    /// Step 2: the loader's diagnostics and every check's, in file order.
-    public func check(_ loaded: ContentLoader.Loaded) -> [Diagnostic] {
-        (loaded.diagnostics + loaded.toolkits.flatMap { ToolkitChecks.check($0, today: today) }).sorted
+    /// Step 2: every Markdown text of the toolkits, parsed once by cmark for the checks and the pages alike,
+    /// on every core; with the HTML unless `renderingHTML` is false (the checks alone). A text the last
+    /// build (the preview's) parsed is not parsed again.
+    public func parseMarkdown(_ toolkits: [Toolkit], renderingHTML: Bool = true) -> MarkdownDocuments {
+        let texts = toolkits.flatMap { $0.markdownTexts.map(\.text) }
+        let documents = MarkdownDocuments(parsing: texts, renderingHTML: renderingHTML, reusing: memory?.markdown)
+        if renderingHTML { memory?.markdown = documents }
+        return documents
     }
 
+    /// Step 3: the loader's diagnostics and every check's, in file order.
+    public func check(_ loaded: ContentLoader.Loaded, markdown: MarkdownDocuments) -> [Diagnostic] {
+        (loaded.diagnostics + loaded.toolkits.flatMap { ToolkitChecks.check($0, today: today, markdown: markdown) }).sorted
+    }
+
+    /// The checks alone (`toolkit check`): no HTML is made.
     public func loadAndCheck() -> (toolkits: [Toolkit], diagnostics: [Diagnostic]) {
         let loaded = load()
-        return (loaded.toolkits, check(loaded))
+        return (loaded.toolkits, check(loaded, markdown: parseMarkdown(loaded.toolkits, renderingHTML: false)))
     }
 
-    /// Step 3: the theme's templates and assets.
+    /// Step 4: the theme's templates and assets.
     public func loadTheme() -> Result<Theme, DiagnosticList> {
         guard let memory else { return Theme.load(directory: folders.theme) }
         return memory.theme(in: folders.theme) { Theme.load(directory: folders.theme) }
     }
 
-    /// Step 4: every page, in memory; throws the pages the theme could not render.
-    public func renderPages(_ toolkits: [Toolkit], theme: Theme) throws(DiagnosticList) -> Site {
-        let renderer = SiteRenderer(theme: theme)
-        guard let markdown = memory?.markdown else { return try renderer.render(toolkits) }
-        return try markdown.rendering { () throws(DiagnosticList) -> Site in try renderer.render(toolkits) }
+    /// Step 5: every page, in memory, from step 2's Markdown; throws the pages the theme could not render.
+    public func renderPages(_ toolkits: [Toolkit], theme: Theme, markdown: MarkdownDocuments) throws(DiagnosticList) -> Site {
+        try SiteRenderer(theme: theme).render(toolkits, markdown: markdown)
     }
 
     public func run() -> Outcome {
@@ -83,7 +93,10 @@ public struct SiteBuild {
     /// Every step but the write: the site in memory, or nil and the reason in `outcome.failure`.
     public func render() -> (site: Site?, outcome: Outcome) {
         var outcome = Outcome()
-        let (toolkits, diagnostics) = loadAndCheck()
+        let loaded = load()
+        let toolkits = loaded.toolkits
+        let markdown = parseMarkdown(toolkits)
+        let diagnostics = check(loaded, markdown: markdown)
         outcome.toolkits = toolkits
         outcome.diagnostics = diagnostics
         let theme: Theme
@@ -99,7 +112,7 @@ public struct SiteBuild {
         }
         let site: Site
         do {
-            site = try renderPages(toolkits, theme: theme)
+            site = try renderPages(toolkits, theme: theme, markdown: markdown)
         } catch {
             outcome.diagnostics += error.diagnostics
             outcome.failure = "the theme could not render every page"

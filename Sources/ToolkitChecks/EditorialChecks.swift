@@ -13,9 +13,7 @@ func checkEditorial(_ toolkit: Toolkit) -> [Diagnostic] {
             diagnostics.append(.warning("the answer '\(option.id)' of '\(question.id)' earns no guidance", at: option.location,
                                         fix: "add a guidance section with 'for: \(option.id)'"))
         }
-        diagnostics += checkHeadingOutline(question.moreInformation, startingAt: question.moreInformationLocation)
         for guidance in question.guidance {
-            diagnostics += checkHeadingOutline(guidance.body, startingAt: guidance.bodyLocation)
             if guidance.links.isEmpty {
                 diagnostics.append(.warning("the guidance '\(guidance.headline)' has no link to further reading",
                                             at: guidance.location, fix: "add 'links:' with a title and an https:// url"))

@@ -75,9 +75,9 @@ public struct ContentLoader {
     /// question files; accepted, and checked as dates, in the others.
     static let lawDateKeys = ["law-checked", "review-by"]
 
-    /// Reads a file that has a single section of front matter and a body. Its law dates, where it may
-    /// have them, go into `lawDates`.
-    private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String)? {
+    /// Reads a file that has a single section of front matter and a body, with where the body starts. Its
+    /// law dates, where it may have them, go into `lawDates`.
+    private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String, SourceLocation)? {
         guard let file = read(path) else { return nil }
         if file.sections.count > 1 {
             diagnostics.append(.error("this file should have one block of front matter, but has \(file.sections.count)",
@@ -90,11 +90,11 @@ public struct ContentLoader {
         if allowed.contains("law-checked") {
             lawDates.append(settings.lawDates(required: false, diagnostics: &diagnostics))
         }
-        return (settings, section.body)
+        return (settings, section.body, SourceLocation(file: path, line: section.bodyLine, column: section.bodyColumn))
     }
 
     private mutating func loadToolkit(_ folder: String) -> Toolkit? {
-        guard let (settings, body) = readSimple(folder + "/toolkit.md",
+        guard let (settings, body, bodyStart) = readSimple(folder + "/toolkit.md",
                                                 allowed: ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes"])
         else { return nil }
         let firstDates = lawDates.count
@@ -114,9 +114,9 @@ public struct ContentLoader {
             version: settings.string("version", required: true, example: "2026.11", diagnostics: &diagnostics)?.value ?? "",
             lawAsAt: toolkitDates.lawChecked?.value ?? "",
             reviewBy: toolkitDates.reviewBy?.value ?? "",
-            minutes: minutes, startPage: body, tracks: [], location: settings.start)
+            minutes: minutes, startPage: body, tracks: [], location: settings.start, startPageLocation: bodyStart)
         let meanings = Priority.allCases.map(\.rawValue)
-        if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDateKeys) {
+        if let (report, reportBody, reportStart) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDateKeys) {
             var priorityMeanings: [Priority: String] = [:]
             for priority in Priority.allCases {
                 priorityMeanings[priority] = report.string(priority.rawValue, diagnostics: &diagnostics)?.value
@@ -125,10 +125,11 @@ public struct ContentLoader {
                 title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
                 body: reportBody,
                 notice: report.string("notice", diagnostics: &diagnostics)?.value ?? "",
-                priorityMeanings: priorityMeanings)
+                priorityMeanings: priorityMeanings, bodyLocation: reportStart)
         }
-        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDateKeys) {
-            toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
+        if exists(folder + "/glossary.md"),
+           let (_, glossaryBody, glossaryStart) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDateKeys) {
+            toolkit.glossary = GlossaryReader.terms(in: glossaryBody, startingAt: glossaryStart)
         }
 
         var parts: [Part] = []
@@ -151,13 +152,12 @@ public struct ContentLoader {
         } else {
             toolkit.openingParts = parts
         }
-        checkGlossaryLinks(in: folder, glossary: Set(toolkit.glossary.map(\.id)))
         toolkit.lawDates = lawDates[firstDates...].filter { $0.lawChecked != nil || $0.reviewBy != nil }
         return toolkit
     }
 
     private mutating func loadTrack(_ folder: String) -> Track? {
-        guard let (settings, body) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDateKeys) else { return nil }
+        guard let (settings, body, bodyStart) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDateKeys) else { return nil }
         var parts: [Part] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
             if exists(entry + "/part.md") {
@@ -176,11 +176,11 @@ public struct ContentLoader {
                                             diagnostics: &diagnostics)?.value ?? "",
                      description: body, when: settings.condition("when", diagnostics: &diagnostics),
                      ifUnsure: settings.string("if-unsure", diagnostics: &diagnostics)?.value ?? "",
-                     parts: parts, location: settings.start)
+                     parts: parts, location: settings.start, descriptionLocation: bodyStart)
     }
 
     private mutating func loadPart(_ folder: String) -> Part? {
-        guard let (settings, body) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDateKeys) else { return nil }
+        guard let (settings, body, bodyStart) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDateKeys) else { return nil }
         let partLawChecked = lawDates.last.flatMap { $0.file == folder + "/part.md" ? $0.lawChecked?.value : nil }
         var questionFiles: [String] = []
         for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
@@ -203,69 +203,30 @@ public struct ContentLoader {
         }
         return Part(id: settings.string("id", diagnostics: &diagnostics)?.value ?? Self.id(fromName: folder),
                     title: settings.string("title", required: true, example: "Lawfulness", diagnostics: &diagnostics)?.value ?? "",
-                    introduction: body, questions: questions, lawChecked: partLawChecked, location: settings.start)
-    }
-
-    /// The id of each `](glossary:id` in a line, and the column (in Unicode scalars) where the id starts.
-    /// An id ends where a link's address would: it holds no bracket and no space. Read by index over the
-    /// line's scalars, once: Foundation's `range(of:)` re-measured the line for each link, and a line of
-    /// 5,000 links took 0.4 s (found by the long fuzz run).
-    static func glossaryLinks(in line: String) -> [(id: String, column: Int)] {
-        let scalars = Array(line.unicodeScalars), marker = Array("](glossary:".unicodeScalars)
-        let ends: Set<Unicode.Scalar> = [")", "(", "[", "]", " ", "\t"]
-        var links: [(String, Int)] = []
-        var i = 0
-        while i + marker.count <= scalars.count {
-            guard scalars[i] == marker[0], scalars[i..<(i + marker.count)].elementsEqual(marker) else { i += 1; continue }
-            let start = i + marker.count
-            var end = start
-            while end < scalars.count && !ends.contains(scalars[end]) { end += 1 }
-            var id = String.UnicodeScalarView()
-            id.append(contentsOf: scalars[start..<end])
-            links.append((String(id), start + 1))
-            i = start
-        }
-        return links
-    }
-
-    /// `[term](glossary:id)` must name a term in glossary.md.
-    private mutating func checkGlossaryLinks(in folder: String, glossary: Set<String>) {
-        guard let enumerator = files.enumerator(atPath: folder) else { return }
-        let paths = enumerator.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".md") && !$0.split(separator: "/").contains { IgnoredFiles.contains(String($0)) } }.sorted()
-        for relative in paths {
-            let path = folder + "/" + relative
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
-            for (lineIndex, line) in text.fileLines.enumerated() {
-                for (id, column) in Self.glossaryLinks(in: line) where !glossary.contains(id) {
-                    let suggestion = closestMatch(to: id, in: glossary).map { "did you mean '\($0)'? " } ?? ""
-                    let shown = id.count > 60 ? id.prefix(60) + "…" : id
-                    diagnostics.append(.error("the glossary has no term '\(shown)'",
-                                              at: SourceLocation(file: path, line: lineIndex + 1, column: column),
-                                              fix: "\(suggestion)add '## \(shown)' to glossary.md or link to an existing term"))
-                }
-            }
-        }
+                    introduction: body, questions: questions, lawChecked: partLawChecked, location: settings.start,
+                    introductionLocation: bodyStart)
     }
 }
 
 /// The glossary: each `## Term` heading starts an entry; its id is the term in lower case with dashes.
 enum GlossaryReader {
-    static func terms(in markdown: String) -> [GlossaryTerm] {
+    /// `start` is where the glossary's body starts, so that each definition knows where it starts.
+    static func terms(in markdown: String, startingAt start: SourceLocation = .unknown) -> [GlossaryTerm] {
         var terms: [GlossaryTerm] = []
-        var current: (String, [String])?
+        var current: (term: String, firstLine: Int, lines: [String])?
         func finish() {
-            if let (term, lines) = current {
-                terms.append(GlossaryTerm(id: id(for: term), term: term,
-                                          definition: lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
-            }
+            guard let (term, firstLine, lines) = current else { return }
+            let (definition, offset) = lines.joined(separator: "\n").trimmedWithStart
+            terms.append(GlossaryTerm(id: id(for: term), term: term, definition: definition,
+                                      definitionLocation: SourceLocation(file: start.file, line: start.line + firstLine + offset.lines,
+                                                                         column: offset.column)))
         }
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("## ") {
                 finish()
-                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [])
+                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), index + 1, [])
             } else {
-                current?.1.append(String(line))
+                current?.lines.append(String(line))
             }
         }
         finish()

@@ -39,7 +39,7 @@ enum QuestionReader {
             lawChecked: dates.lawChecked?.value,
             reviewBy: dates.reviewBy?.value,
             location: settings.start,
-            moreInformationLocation: SourceLocation(file: file.path, line: head.bodyLine, column: 1))
+            moreInformationLocation: SourceLocation(file: file.path, line: head.bodyLine, column: head.bodyColumn))
         return text == nil ? nil : question
     }
 
@@ -102,7 +102,7 @@ enum QuestionReader {
         guard let priority, let headline else { return nil }
         return Guidance(id: id, answers: answers, when: when, priority: priority, headline: headline.value,
                         body: section.body, links: links, location: settings.start,
-                        bodyLocation: SourceLocation(file: file, line: section.bodyLine, column: 1))
+                        bodyLocation: SourceLocation(file: file, line: section.bodyLine, column: section.bodyColumn))
     }
 
     private static func readLinks(_ settings: FrontMatter, diagnostics: inout [Diagnostic]) -> [Link] {

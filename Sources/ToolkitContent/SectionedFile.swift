@@ -10,8 +10,10 @@ struct SectionedFile {
         var frontMatterLine: Int
         /// The Markdown after the front matter, without leading and trailing blank lines.
         var body: String
-        /// The line of the body's first line (1-based): the first line that is not blank.
+        /// Where the body's first line starts (1-based): its first character that is not blank, so that a
+        /// place inside the body maps to the file's exactly.
         var bodyLine: Int
+        var bodyColumn: Int
     }
 
     var path: String
@@ -37,18 +39,27 @@ struct SectionedFile {
         for pair in stride(from: 0, to: fences.count, by: 2) {
             let open = fences[pair], close = fences[pair + 1]
             let bodyEnd = pair + 2 < fences.count ? fences[pair + 2] : lines.count
-            let firstText = ((close + 1)..<bodyEnd).first { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+            let (body, start) = lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmedWithStart
             sections.append(Section(
                 frontMatter: lines[(open + 1)..<close].joined(separator: "\n"),
                 frontMatterLine: open + 2,
-                body: lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
-                bodyLine: (firstText ?? close + 1) + 1))
+                body: body, bodyLine: close + 2 + start.lines, bodyColumn: start.column))
         }
         return .success(SectionedFile(path: path, sections: sections))
     }
 }
 
 extension String {
+    /// Without leading and trailing blanks and blank lines, and where what is left starts: how many lines
+    /// down, and at which column (in Unicode scalars, from 1) of that line.
+    var trimmedWithStart: (text: String, start: (lines: Int, column: Int)) {
+        let blank = CharacterSet.whitespacesAndNewlines
+        let lead = unicodeScalars.prefix { blank.contains($0) }
+        let lines = lead.filter { $0 == "\n" }.count
+        let column = lead.reversed().prefix { $0 != "\n" }.count + 1
+        return (trimmingCharacters(in: blank), (lines, column))
+    }
+
     /// The lines as an editor numbers them: cut at each "\n", less one "\r" before it (Windows line ends).
     /// Cut by bytes, not Characters: to Swift "\r\n" is one Character, so a String never splits at its
     /// "\n", and "\r\r\n" with its "\r\n" replaced becomes "\r\n" again.

@@ -10,6 +10,8 @@ public struct Toolkit: Sendable, Equatable {
     public var minutes: Int?
     /// Markdown for the start page.
     public var startPage: String
+    /// Where the start page's text starts in toolkit.md.
+    public var startPageLocation: SourceLocation
     public var report: ReportIntroduction
     public var glossary: [GlossaryTerm]
     public var openingParts: [Part]
@@ -22,11 +24,11 @@ public struct Toolkit: Sendable, Equatable {
                 reviewBy: String = "", minutes: Int? = nil, startPage: String = "",
                 report: ReportIntroduction = ReportIntroduction(), glossary: [GlossaryTerm] = [],
                 openingParts: [Part] = [], tracks: [Track], lawDates: [LawDates] = [],
-                location: SourceLocation = .unknown) {
+                location: SourceLocation = .unknown, startPageLocation: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.summary = summary; self.version = version
         self.lawAsAt = lawAsAt; self.reviewBy = reviewBy; self.minutes = minutes; self.startPage = startPage
         self.report = report; self.glossary = glossary; self.openingParts = openingParts; self.tracks = tracks
-        self.lawDates = lawDates; self.location = location
+        self.lawDates = lawDates; self.location = location; self.startPageLocation = startPageLocation
     }
 
     /// Every question in the order a user meets them: opening parts, then each track's parts.
@@ -47,13 +49,16 @@ public struct ReportIntroduction: Sendable, Equatable {
     public var title: String
     /// Markdown: what the report is and its disclaimers, shown in full at the end of the report.
     public var body: String
+    /// Where the body starts in report.md.
+    public var bodyLocation: SourceLocation
     /// A short notice for the top of the report: it is not legal advice, and who to take it to.
     public var notice: String
     /// What each priority means, in the editors' words ("Act now: before you build anything").
     public var priorityMeanings: [Priority: String]
     public init(title: String = "Your report", body: String = "", notice: String = "",
-                priorityMeanings: [Priority: String] = [:]) {
+                priorityMeanings: [Priority: String] = [:], bodyLocation: SourceLocation = .unknown) {
         self.title = title; self.body = body; self.notice = notice; self.priorityMeanings = priorityMeanings
+        self.bodyLocation = bodyLocation
     }
 }
 
@@ -62,8 +67,10 @@ public struct GlossaryTerm: Sendable, Equatable {
     public var term: String
     /// Markdown definition.
     public var definition: String
-    public init(id: String, term: String, definition: String) {
-        self.id = id; self.term = term; self.definition = definition
+    /// Where the definition starts in glossary.md.
+    public var definitionLocation: SourceLocation
+    public init(id: String, term: String, definition: String, definitionLocation: SourceLocation = .unknown) {
+        self.id = id; self.term = term; self.definition = definition; self.definitionLocation = definitionLocation
     }
 }
 
@@ -71,7 +78,10 @@ public struct GlossaryTerm: Sendable, Equatable {
 public struct Track: Sendable, Equatable {
     public var id: String
     public var title: String
+    /// Markdown shown when a user reaches the track.
     public var description: String
+    /// Where the description starts in track.md.
+    public var descriptionLocation: SourceLocation
     public var when: Condition?
     /// What to confirm, and with whom, when a user reaches this track through a 'Not sure' answer.
     public var ifUnsure: String
@@ -79,9 +89,9 @@ public struct Track: Sendable, Equatable {
     public var location: SourceLocation
 
     public init(id: String, title: String, description: String = "", when: Condition? = nil, ifUnsure: String = "",
-                parts: [Part], location: SourceLocation = .unknown) {
+                parts: [Part], location: SourceLocation = .unknown, descriptionLocation: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.description = description; self.when = when; self.ifUnsure = ifUnsure
-        self.parts = parts; self.location = location
+        self.parts = parts; self.location = location; self.descriptionLocation = descriptionLocation
     }
 }
 
@@ -90,15 +100,17 @@ public struct Part: Sendable, Equatable {
     public var title: String
     /// Markdown shown at the part's first question.
     public var introduction: String
+    /// Where the introduction starts in part.md.
+    public var introductionLocation: SourceLocation
     public var questions: [Question]
     /// The `law-checked` date of part.md itself, if it gives one.
     public var lawChecked: String?
     public var location: SourceLocation
 
     public init(id: String, title: String, introduction: String = "", questions: [Question],
-                lawChecked: String? = nil, location: SourceLocation = .unknown) {
+                lawChecked: String? = nil, location: SourceLocation = .unknown, introductionLocation: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.introduction = introduction; self.questions = questions
-        self.lawChecked = lawChecked; self.location = location
+        self.lawChecked = lawChecked; self.location = location; self.introductionLocation = introductionLocation
     }
 }
 

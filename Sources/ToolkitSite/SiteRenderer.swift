@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitMarkdown
 import ToolkitModel
 
 /// The whole site as files in memory: path -> bytes. Written to disk in one step by `SiteWriter`.
@@ -14,8 +15,9 @@ public struct SiteRenderer {
     public init(theme: Theme) { self.theme = theme }
 
     /// Throws the pages that could not be rendered (a template the theme's library does not hold), each
-    /// located at its template's file: an empty page written in its place would pass unnoticed.
-    public func render(_ toolkits: [Toolkit]) throws(DiagnosticList) -> Site {
+    /// located at its template's file: an empty page written in its place would pass unnoticed. `markdown`
+    /// holds the toolkits' Markdown as the build parsed it; a text it lacks is rendered here.
+    public func render(_ toolkits: [Toolkit], markdown: MarkdownDocuments = MarkdownDocuments()) throws(DiagnosticList) -> Site {
         var site = Site()
         var failures: [Diagnostic] = []
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
@@ -24,16 +26,16 @@ public struct SiteRenderer {
         ])
         for toolkit in toolkits {
             let folder = toolkit.id + "/"
-            var context = PageContext.toolkit(toolkit)
-            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
-            for (path, script) in ScriptEmitter.textScripts(for: toolkit) { site.files[folder + path] = Array(script.utf8) }
+            var context = PageContext.toolkit(toolkit, markdown)
+            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit, markdown: markdown).utf8)
+            for (path, script) in ScriptEmitter.textScripts(for: toolkit, markdown: markdown) { site.files[folder + path] = Array(script.utf8) }
             page(&site, &failures, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
             context["questionCount"] = toolkit.allQuestions.count
             page(&site, &failures, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
             page(&site, &failures, folder + "all-guidance.html", template: "all-guidance", root: "../",
-                 title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit)) { $1 })
+                 title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit, markdown)) { $1 })
             page(&site, &failures, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
-                 context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }]) { $1 })
+                 context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": markdown.html($0.definition)] }]) { $1 })
         }
         guard failures.isEmpty else { throw DiagnosticList(failures) }
         site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
@@ -56,7 +58,7 @@ public struct SiteRenderer {
 
 /// The values templates see. Markdown is rendered to HTML here, so templates stay logic-less.
 enum PageContext {
-    static func toolkit(_ toolkit: Toolkit) -> [String: Any] {
+    static func toolkit(_ toolkit: Toolkit, _ markdown: MarkdownDocuments) -> [String: Any] {
         [
             "toolkitID": toolkit.id,
             "toolkitTitle": toolkit.title,
@@ -65,9 +67,9 @@ enum PageContext {
             "lawAsAt": longDate(toolkit.lawAsAt),
             "reviewBy": longDate(toolkit.reviewBy),
             "minutes": toolkit.minutes.map { String($0) } ?? "",
-            "startHTML": Markdown.html(toolkit.startPage),
+            "startHTML": markdown.html(toolkit.startPage),
             "reportTitle": toolkit.report.title,
-            "reportHTML": Markdown.html(toolkit.report.body),
+            "reportHTML": markdown.html(toolkit.report.body),
             "hasGlossary": !toolkit.glossary.isEmpty,
             "tracks": toolkit.tracks.map { track in
                 ["title": track.title, "parts": track.parts.enumerated().map { ["number": $0 + 1, "title": $1.title] }]
@@ -77,7 +79,7 @@ enum PageContext {
     }
 
     /// Every question with all its guidance for every answer: the site without JavaScript.
-    static func allGuidance(_ toolkit: Toolkit) -> [String: Any] {
+    static func allGuidance(_ toolkit: Toolkit, _ markdown: MarkdownDocuments) -> [String: Any] {
         let questions = Dictionary(toolkit.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func parts(_ parts: [Part], prefix: String) -> [[String: Any]] {
             parts.enumerated().map { index, part in
@@ -87,7 +89,7 @@ enum PageContext {
                     // Mustache shows a section for any string, even an empty one: these say whether to.
                     "hasCaption": !prefix.isEmpty,
                     "title": part.title,
-                    "html": Markdown.html(part.introduction),
+                    "html": markdown.html(part.introduction),
                     // false, not "": the template engine takes an empty string as true.
                     "lawChecked": part.latestLawChecked.map { longDate($0) as Any } ?? false,
                     "questions": part.questions.map(question),
@@ -99,7 +101,7 @@ enum PageContext {
                 "id": "question-" + q.id,
                 "text": q.text,
                 "hint": q.hint ?? "",
-                "html": Markdown.html(q.moreInformation),
+                "html": markdown.html(q.moreInformation),
                 "askedWhen": q.showIf.map { describe($0, in: questions) } ?? "",
                 "hasAskedWhen": q.showIf != nil,
                 "hasHint": q.hint != nil,
@@ -113,7 +115,7 @@ enum PageContext {
                         "priority": g.priority.rawValue,
                         "priorityLabel": g.priority.label,
                         "headline": g.headline,
-                        "html": Markdown.html(g.body),
+                        "html": markdown.html(g.body),
                         "links": g.links.map { ["title": $0.title, "url": $0.url] },
                     ] as [String: Any]
                 },

@@ -2,6 +2,7 @@
 import Foundation
 import ToolkitBuild
 import ToolkitChecks
+import ToolkitMarkdown
 import ToolkitModel
 import ToolkitTestSupport
 
@@ -26,7 +27,9 @@ for size in [500, 1000, 2000, 4000] {
 let build = SiteBuild(folders: BuildFolders(content: CommandLine.arguments.dropFirst().first ?? "content"), today: nil)
 measure("load the shipped content") { build.load().toolkits.count }
 let shipped = build.load()
-measure("check the shipped content") { build.check(shipped).count }
+let markdown = build.parseMarkdown(shipped.toolkits)
+measure("parse the shipped content's Markdown") { build.parseMarkdown(shipped.toolkits).parses }
+measure("check the shipped content") { build.check(shipped, markdown: markdown).count }
 if case let .success(theme) = build.loadTheme() {
-    measure("render the shipped site in memory") { (try? build.renderPages(shipped.toolkits, theme: theme))?.files.count ?? 0 }
+    measure("render the shipped site in memory") { (try? build.renderPages(shipped.toolkits, theme: theme, markdown: markdown))?.files.count ?? 0 }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ToolkitBuild
+import ToolkitMarkdown
 import ToolkitSite
 
 /// The preview's rebuilds keep work from one build to the next (`BuildMemory`) and write only what changed
@@ -59,13 +60,16 @@ struct RebuildTests {
         let parsedFirst = memory.parsed.parses
         #expect(parsedFirst == 2, "the fixture's two question files")
 
+        #expect((memory.markdown?.parses ?? 0) > 0, "the first build parses the Markdown")
         expectSame(workspace.build(memory), workspace.build(nil), "nothing changed")
         #expect(memory.parsed.parses == parsedFirst, "an unchanged file is not parsed again")
+        #expect(memory.markdown?.parses == 0, "unchanged Markdown is not parsed again")
 
         try workspace.edit(workspace.question) { $0.replacingOccurrences(of: "Is the data old?", with: "Is the data very old?") }
         let edited = workspace.build(memory)
         expectSame(edited, workspace.build(nil), "a question edited")
         #expect(memory.parsed.parses == parsedFirst + 1, "only the edited file is parsed again")
+        #expect(memory.markdown?.parses == 0, "the edit changed no Markdown")
         let model = String(decoding: edited?.files["small/model.js"] ?? [], as: UTF8.self)
         #expect(model.contains("Is the data very old?"))
 

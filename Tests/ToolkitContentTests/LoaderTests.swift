@@ -133,29 +133,6 @@ struct LoaderTests {
         #expect(found.contains("t/1-basics/02-second.md:1:1: error: front matter opened on this line is never closed. add a line '---' after the settings, or use '***' for a horizontal rule in Markdown"), "\(found)")
     }
 
-    @Test func checksGlossaryLinks() throws {
-        let found = errors(try .valid(replacing: [
-            "t/glossary.md": "---\ntitle: Glossary\n---\n## Competent authority\nA body.\n",
-            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
-                .replacingOccurrences(of: "More about first.", with: "A [competent authority](glossary:competent-autority) and [x](glossary:competent-authority)."),
-        ]))
-        #expect(found == ["t/1-basics/01-first.md:7:34: error: the glossary has no term 'competent-autority'. did you mean 'competent-authority'? add '## competent-autority' to glossary.md or link to an existing term"])
-    }
-
-    /// Found by the fuzzer: Windows line ends shifted the line, and a line of unclosed links was slow.
-    @Test func glossaryLinksInAWindowsFileAndUnclosed() throws {
-        let found = errors(try .valid(replacing: [
-            "t/glossary.md": "---\ntitle: Glossary\n---\n## Term\nA word.\n",
-            "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "")
-                .replacingOccurrences(of: "More about first.", with: "[a](glossary:nope) [b](glossary:[c](glossary:term)")
-                .replacingOccurrences(of: "\n", with: "\r\n"),
-        ]))
-        #expect(found == [
-            "t/1-basics/01-first.md:7:14: error: the glossary has no term 'nope'. add '## nope' to glossary.md or link to an existing term",
-            "t/1-basics/01-first.md:7:33: error: the glossary has no term ''. add '## ' to glossary.md or link to an existing term",
-        ])
-    }
-
     /// Found by the fuzzer: "\r\r\n" joined two lines, so every later error was a line early.
     @Test func linesAreCutAtEveryLineFeed() throws {
         #expect("a\r\r\nb\r\nc\nd\r".fileLines == ["a\r", "b", "c", "d"])
@@ -175,10 +152,26 @@ struct LoaderTests {
         #expect(found.contains { $0.hasPrefix("t/1-basics/02-second.md:5:\(column): error: 'show-if' names a question 'nope'") }, "\(found)")
     }
 
-    @Test func glossaryLinksAndTrailingSpacesAreReadByIndex() {
-        #expect(ContentLoader.glossaryLinks(in: "é [a](glossary:x-y) [b](glossary:[c](glossary:z)").map { "\($0.id)@\($0.column)" }
-                == ["x-y@16", "@34", "z@47"])
-        #expect(ContentLoader.glossaryLinks(in: "no links](glossary").isEmpty)
+    /// The checks place a heading or link inside a text from where the text starts in its file.
+    @Test func everyMarkdownTextKnowsWhereItStarts() throws {
+        let content = try TemporaryContent.valid(replacing: [
+            "t/toolkit.md": "---\ntitle: T\nversion: \"1.0\"\nlaw-as-at: 2026-11-01\nreview-by: 2027-05-01\n---\n\n  Start here.\n",
+            "t/glossary.md": "---\ntitle: Glossary\n---\n## One\nFirst.\n\n## Two\n\n \n   Second.\n",
+            "t/1-basics/part.md": "---\ntitle: Basics\n---\n\n\nIntro.\n",
+        ])
+        let toolkit = try #require(load(content).toolkits.first)
+        #expect(toolkit.glossary.map(\.definition) == ["First.", "Second."])
+        let places = toolkit.markdownTexts.map { "\($0.kind) \($0.start.description.replacingOccurrences(of: content.root + "/", with: ""))" }
+        #expect(places == [
+            "startPage t/toolkit.md:8:3", "report t/report.md:4:1",
+            "glossaryDefinition t/glossary.md:5:1", "glossaryDefinition t/glossary.md:10:4",
+            "partIntroduction t/1-basics/part.md:6:1",
+            "moreInformation t/1-basics/01-first.md:7:1", "guidance t/1-basics/01-first.md:17:1", "guidance t/1-basics/01-first.md:27:1",
+            "moreInformation t/1-basics/02-second.md:8:1", "guidance t/1-basics/02-second.md:18:1", "guidance t/1-basics/02-second.md:28:1",
+        ])
+    }
+
+    @Test func trailingSpacesAreReadByIndex() {
         #expect((" a b \t " + String(repeating: " ", count: 20_000)).trimmingTrailingSpaces == " a b")
         #expect("   ".trimmingTrailingSpaces == "")
     }

@@ -5,31 +5,11 @@ import Testing
 import ToolkitContent
 import ToolkitModel
 import ToolkitTestSupport
+import ToolkitMarkdown
 @testable import ToolkitSite
 
-struct MarkdownTests {
-    @Test func rendersMarkdownAndDropsRawHTML() {
-        let html = Markdown.html("Some **bold** text.\n\n<script>alert(1)</script>\n\n- one\n- two")
-        #expect(html.contains("<strong>bold</strong>"))
-        #expect(html.contains("<li>one</li>"))
-        #expect(!html.contains("<script"))
-    }
-
-    @Test func keepsLegalReferencesOnOneLine() {
-        let html = Markdown.html("Rely on Article 6(1)(c), section 35 or Schedule 8 of the Act.")
-        #expect(html.contains("Article\u{00A0}6(1)\u{2060}(c)"))
-        #expect(html.contains("section\u{00A0}35"))
-        #expect(html.contains("Schedule\u{00A0}8"))
-        // Only before a number: ordinary words keep their ordinary spaces.
-        #expect(Markdown.html("Part of the plan.") == "<p>Part of the plan.</p>\n")
-        // Link addresses are left alone.
-        #expect(Markdown.html("[Article 6](https://example.org/a?b=(1)(c))").contains("href=\"https://example.org/a?b=(1)(c)\""))
-    }
-
-    @Test func glossaryLinksPointAtTheGlossaryPage() {
-        #expect(Markdown.html("A [DPIA](glossary:dpia).") == "<p>A <a href=\"glossary.html#dpia\">DPIA</a>.</p>\n")
-    }
-}
+/// The HTML the site shows for a Markdown text.
+func html(_ markdown: String) -> String { MarkdownDocument(parsing: markdown).html ?? "" }
 
 /// Tool tests: the site the shipped theme makes for a generated toolkit, so that they hold for any content.
 struct SiteTests {
@@ -123,11 +103,11 @@ struct SiteTests {
             #expect(site.files["\(toolkit.id)/text/part-\(number)-\(chunks + 1).js"] == nil)
             #expect(model.contains("guidanceText: \"text/guidance-\(number).js\""))
             let guidance = text("text/guidance-\(number).js")
-            #expect(text(files[0]).contains("html: \(ScriptEmitter.js(Markdown.html(part.introduction)))"))
+            #expect(text(files[0]).contains("html: \(ScriptEmitter.js(html(part.introduction)))"))
             for (position, question) in part.questions.enumerated() {
                 // Each question's words in the file for its place, the guidance in the other, neither in the model.
                 let words = text(files[position / size])
-                let more = ScriptEmitter.js(Markdown.html(question.moreInformation))
+                let more = ScriptEmitter.js(html(question.moreInformation))
                 #expect(words.contains("\(ScriptEmitter.js(question.id)): \(more)"), "\(question.id)'s words are not in its file")
                 if !question.moreInformation.isEmpty { #expect(!model.contains(more) && !guidance.contains(more)) }
                 if let hint = question.hint { #expect(words.contains("\(ScriptEmitter.js(question.id)): \(ScriptEmitter.js(hint))")) }
@@ -140,7 +120,7 @@ struct SiteTests {
         }
         #expect(site.files["\(toolkit.id)/text/part-\(parts.count + 1)-1.js"] == nil)
         #expect(!model.contains("hint:") && parts.flatMap(\.questions).contains { $0.hint != nil })
-        #expect(text("text/report.js").contains(ScriptEmitter.js(Markdown.html(toolkit.report.body))))
+        #expect(text("text/report.js").contains(ScriptEmitter.js(html(toolkit.report.body))))
     }
 
     @Test func aThemeMissingARuntimeFileTheQuestionsPageLoadsFailsAtItsScriptTag() throws {
