@@ -64,8 +64,12 @@ public struct MarkdownDocument: Sendable, Equatable {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 // Read before the loop reaches its words, which the site's rules may change.
-                headings.append(MarkdownHeading(level: Int(cmark_node_get_heading_level(node)), text: Self.words(of: node),
-                                                position: position(node)))
+                let level = Int(cmark_node_get_heading_level(node)), words = Self.words(of: node)
+                if lines == nil { lines = SourceLines(text) }
+                let found = HeadingSearch(lines: lines!, text: text).wordsStart(
+                    ofHeading: headings.count, level: level, words: words, line: Int(cmark_node_get_start_line(node)),
+                    column: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)))
+                headings.append(MarkdownHeading(level: level, text: words, position: found.map { lines!.position(ofOffset: $0) } ?? position(node)))
             case CMARK_NODE_LINK:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let block = Self.enclosingBlock(of: node)
@@ -94,7 +98,7 @@ public struct MarkdownDocument: Sendable, Equatable {
     }
 
     /// A heading's words: its text and code, a space for each line break, without emphasis or raw HTML.
-    private static func words(of heading: OpaquePointer) -> String {
+    static func words(of heading: OpaquePointer) -> String {
         var out = ""
         guard let iterator = cmark_iter_new(heading) else { return out }
         defer { cmark_iter_free(iterator) }

@@ -37,6 +37,13 @@ struct MarkdownHeadingTests {
         #expect(headings("> # Quoted\n\n- ## In a list\n\n> é ## not one") == ["1:3 h1 Quoted", "3:3 h2 In a list"])
     }
 
+    @Test func anUnderlinedHeadingAfterDefinitionsIsPlacedAtItsWords() {
+        // cmark puts it at the first definition, which it takes out of the heading.
+        #expect(headings("[r]: /x\n[s]: /y\n  Title [r]\n=====") == ["3:3 h1 Title r"])
+        #expect(headings("> [r]: /x\n> Title\n> ---") == ["2:3 h2 Title"])
+        #expect(headings("[link](x) first\nsecond\n---") == ["1:1 h2 link first second"])
+    }
+
     @Test func aLoneCarriageReturnIsNoLineForTheEditor() {
         // cmark ends a line at a lone "\r"; the editor, and every diagnostic, does not.
         #expect(headings("text\rmore\n\n## Two") == ["3:1 h2 Two"])
