@@ -17,14 +17,17 @@ public struct Theme: Sendable {
         self.templates = templates; self.assets = assets; self.templateFolder = templateFolder
     }
 
-    /// Reads `theme/templates/*.mustache` and every file under `theme/assets/`.
+    /// Reads `theme/templates/*.mustache` (the pages, and any partial they include) and every file under
+    /// `theme/assets/`.
     public static func load(directory: String) -> Result<Theme, DiagnosticList> {
         let files = FileManager.default
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var texts: [String: String] = [:]
         let templateFolder = directory + "/templates"
-        for name in requiredTemplates {
+        let others = ((try? files.contentsOfDirectory(atPath: templateFolder)) ?? [])
+            .filter { $0.hasSuffix(".mustache") && !$0.hasPrefix(".") }.map { String($0.dropLast(".mustache".count)) }
+        for name in requiredTemplates + others.filter({ !requiredTemplates.contains($0) }).sorted() {
             let path = "\(templateFolder)/\(name).mustache"
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 diagnostics.append(.error("the theme has no template '\(name)'", at: SourceLocation(file: path, line: 1, column: 1),
@@ -47,6 +50,15 @@ public struct Theme: Sendable {
             if files.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                let data = files.contents(atPath: path) {
                 assets[relative] = [UInt8](data)
+            }
+        }
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            // A missing page template is reported above; a partial of any other name, here, at its tag.
+            for partial in TemplatePartials.included(in: text) where texts[partial.name] == nil && !requiredTemplates.contains(partial.name) {
+                let path = "\(templateFolder)/\(name).mustache"
+                diagnostics.append(.error("the template includes '\(partial.name)', which the theme does not have",
+                                          at: SourceLocation(file: path, line: partial.line, column: partial.column),
+                                          fix: "add \(templateFolder)/\(partial.name).mustache, or correct the name"))
             }
         }
         if let questions = texts["questions"] {

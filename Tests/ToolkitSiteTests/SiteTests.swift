@@ -141,6 +141,37 @@ struct SiteTests {
         #expect(list.diagnostics.first?.location == SourceLocation(file: folder + "/templates/questions.mustache", line: index + 1, column: column))
     }
 
+    /// Mustache renders a partial it cannot find as nothing: the theme must say so instead, at the tag.
+    @Test func aTemplateIncludingAPartialTheThemeLacksFailsAtItsTag() throws {
+        let folder = NSTemporaryDirectory() + "toolkit-theme-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: NodeRunner.repository.appendingPathComponent("theme").path, toPath: folder)
+        let start = folder + "/templates/start.mustache"
+        let text = try String(contentsOfFile: start, encoding: .utf8)
+        try (text + "<aside>\n  {{> sidebar }}\n</aside>\n").write(toFile: start, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").count + 1
+        guard case let .failure(list) = Theme.load(directory: folder) else {
+            Issue.record("a theme whose start page includes a missing partial loaded"); return
+        }
+        #expect(list.diagnostics.map(\.description) == [
+            "\(start):\(line):3: error: the template includes 'sidebar', which the theme does not have. add \(folder)/templates/sidebar.mustache, or correct the name",
+        ])
+        // With the partial there, it is part of the page.
+        try "<p>From the sidebar</p>\n".write(toFile: folder + "/templates/sidebar.mustache", atomically: true, encoding: .utf8)
+        guard case let .success(theme) = Theme.load(directory: folder) else {
+            Issue.record("a theme with its partial did not load"); return
+        }
+        let site = try SiteRenderer(theme: theme).render([GeneratedToolkit.make(questionsPerTrack: 2, seed: 1)])
+        let page = site.files.first { $0.key.hasSuffix("/index.html") && $0.key != "index.html" }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(page?.contains("<p>From the sidebar</p>") == true)
+    }
+
+    @Test func partialsAreFoundPastCommentsAndChangedDelimiters() {
+        let template = "{{! {{> commented }} }}\n{{>header}} {{> *dynamic}}\n{{=<% %>=}}\n<%> footer %> {{> old}}\n<%={{ }}=%>{{<parent}}{{/parent}}"
+        #expect(TemplatePartials.included(in: template).map { "\($0.name)@\($0.line):\($0.column)" }
+                == ["header@2:1", "footer@4:1", "parent@5:12"])
+    }
+
     @Test func twoRendersAreByteIdentical() throws {
         let (first, _) = try Self.generatedSite()
         let (second, _) = try Self.generatedSite()
