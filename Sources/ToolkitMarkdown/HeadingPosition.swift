@@ -10,7 +10,8 @@ struct HeadingSearch {
     let lines: SourceLines
     let text: String
 
-    /// The byte offset of heading number `index`'s words, found with cmark's help, or nil to keep cmark's place.
+    /// The byte offset of heading number `index`'s words, found with cmark's help, or nil to keep cmark's
+    /// place (the start of its block), which is right unless the block starts with a `[`.
     func wordsStart(ofHeading index: Int, level: Int, words: String, line: Int, column: Int, endLine: Int) -> Int? {
         let blockStart = lines.offset(cmarkLine: line, column: column)
         guard endLine > line, blockStart < lines.bytes.count, lines.bytes[blockStart] == UInt8(ascii: "[") else { return nil }

@@ -52,10 +52,13 @@ public struct MarkdownDocument: Sendable, Equatable {
         }
         defer { cmark_node_free(document) }
         var headings: [MarkdownHeading] = [], links: [MarkdownLink] = []
-        var lines: SourceLines?
-        func position(_ node: OpaquePointer) -> MarkdownPosition {
-            if lines == nil { lines = SourceLines(text) }
-            return lines!.position(cmarkLine: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        // Made when the first heading needs it: most texts have none.
+        var madeLines: SourceLines?
+        func sourceLines() -> SourceLines {
+            if let madeLines { return madeLines }
+            let lines = SourceLines(text)
+            madeLines = lines
+            return lines
         }
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
@@ -65,11 +68,12 @@ public struct MarkdownDocument: Sendable, Equatable {
             case CMARK_NODE_HEADING:
                 // Read before the loop reaches its words, which the site's rules may change.
                 let level = Int(cmark_node_get_heading_level(node)), words = Self.words(of: node)
-                if lines == nil { lines = SourceLines(text) }
-                let found = HeadingSearch(lines: lines!, text: text).wordsStart(
-                    ofHeading: headings.count, level: level, words: words, line: Int(cmark_node_get_start_line(node)),
-                    column: Int(cmark_node_get_start_column(node)), endLine: Int(cmark_node_get_end_line(node)))
-                headings.append(MarkdownHeading(level: level, text: words, position: found.map { lines!.position(ofOffset: $0) } ?? position(node)))
+                let lines = sourceLines()
+                let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+                let start = HeadingSearch(lines: lines, text: text).wordsStart(
+                    ofHeading: headings.count, level: level, words: words, line: line, column: column,
+                    endLine: Int(cmark_node_get_end_line(node))) ?? lines.offset(cmarkLine: line, column: column)
+                headings.append(MarkdownHeading(level: level, text: words, position: lines.position(ofOffset: start)))
             case CMARK_NODE_LINK:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let block = Self.enclosingBlock(of: node)

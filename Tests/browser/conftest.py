@@ -87,6 +87,17 @@ def evaluate(toolkit_bin, content, toolkit_id, answer_sets):
 
 
 @pytest.fixture(scope="session")
+def generated(tmp_path_factory, toolkit_bin):
+    """A generated branching toolkit (generate_toolkit.py: tracks, conditional questions), built: (content
+    folder, site folder). For tests that need such a toolkit whatever content/ holds."""
+    from generate_toolkit import build
+    folder = tmp_path_factory.mktemp("generated")
+    content, site = folder / "content", folder / "site"
+    build(seed=4, content=content, output=site, toolkit_bin=toolkit_bin)
+    return content, site
+
+
+@pytest.fixture(scope="session")
 def swift_model(toolkit_bin):
     """evaluate(toolkit_id, answer_sets) for the shipped content."""
     return functools.partial(evaluate, toolkit_bin, CONTENT)

@@ -94,13 +94,16 @@ class Keyboard:
         self.press(Keys.SPACE if info["role"] == "button" else Keys.ENTER)
 
     def wait_heading_focused(self, old_heading, error=False, timeout=10):
-        """After an action that changes the page: focus is on the new page's h1 (or its error summary)."""
+        """After an action that changes the page: focus is on the new page's h1 (or its error summary). A
+        new page is a new h1 element (each page draws its own), so two questions with the same words still
+        count as two pages: the h1 seen last is marked, and the new one must not have the mark."""
         want = ".error-summary" if error else "h1"
         def moved(d):
             return d.execute_script(
                 "const a = document.activeElement, h = document.querySelector('h1');"
-                "return !!a && a.matches(arguments[0]) && (arguments[1] || h.textContent.trim() !== arguments[2])",
-                want, error, old_heading)
+                "return !!a && a.matches(arguments[0]) && (arguments[1] || (!!h && !h.hasAttribute('data-seen-by-test')))",
+                want, error)
         wait_for(self.driver, moved, timeout=timeout, message=f"focus to move to the new page's {want} after '{old_heading}' "
                  f"(it is on {self.driver.execute_script('return document.activeElement.outerHTML.slice(0, 120)')})")
-        return self.driver.execute_script("return document.querySelector('h1').textContent.trim()")
+        return self.driver.execute_script(
+            "const h = document.querySelector('h1'); h.setAttribute('data-seen-by-test', ''); return h.textContent.trim()")

@@ -8,7 +8,7 @@ import random
 import pytest
 
 from conftest import CONTENT, evaluate, toolkit_ids, wait_for
-from generate_toolkit import TOOLKIT_ID, build
+from generate_toolkit import TOOLKIT_ID
 from toolkit_pages import Questionnaire, anchor, browser_runs, outline, report_order
 
 RUNS = 300
@@ -48,15 +48,6 @@ def test_shipped_content_agrees(toolkit_id, shared_driver, file_site, toolkit_bi
     assert not problems, f"{len(problems)} of {len(sets)} runs differ; the first:\n" + "\n".join(problems[:3])
     # The sample reaches every track.
     assert {r["track"] for r in swift} == {t["id"] for t in toolkit.tracks} or not toolkit.tracks
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory, toolkit_bin):
-    """A generated branching toolkit, built: (content folder, site folder)."""
-    folder = tmp_path_factory.mktemp("generated")
-    content, site = folder / "content", folder / "site"
-    build(seed=4, content=content, output=site, toolkit_bin=toolkit_bin)
-    return content, site
 
 
 def test_generated_toolkit_agrees(generated, shared_driver, toolkit_bin):

@@ -177,9 +177,12 @@ class Questionnaire:
         return self.driver.find_element(By.TAG_NAME, "h1").text
 
     def start(self):
-        """From the start page, follow 'Start now' to the first question."""
+        """From the start page, follow 'Start now' to the first question, through the start page of its
+        part when the first question is in a track's part (a toolkit with no opening questions)."""
         self.driver.find_element(By.LINK_TEXT, "Start now").click()
         self.wait_for_page(None)
+        while self.current() is None and self.pass_interstitial():
+            pass
         if self.outline is None:
             self.outline = outline(self.driver)
         return self.current()
