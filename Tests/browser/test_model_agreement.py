@@ -9,7 +9,7 @@ import pytest
 
 from conftest import CONTENT, evaluate, toolkit_ids, wait_for
 from generate_toolkit import TOOLKIT_ID
-from toolkit_pages import Questionnaire, anchor, browser_runs, outline, report_order
+from toolkit_pages import Questionnaire, anchor, branching_changes, browser_runs, outline, report_order
 
 RUNS = 300
 
@@ -99,6 +99,18 @@ def test_generated_toolkit_through_the_pages(generated, driver, toolkit_bin, wat
         assert visit.interstitials[0].endswith(track["title"]), f"run {number}: no page saying which rules apply"
         assert f"The {track['id']} track." in visit.interstitial_texts[0]
         assert ("rests on a 'Not sure' answer" in visit.interstitial_texts[0]) == (answers["route"] == "not-sure")
+        if number == 0:
+            # On 'Check your answers', a change of answer that alters the questions that follow: the pages
+            # then ask what the Swift model asks for the new answers.
+            changes = branching_changes(visit.outline, lambda tid, sets: evaluate(toolkit_bin, content, tid, sets),
+                                        answers, expected)
+            assert changes, "the generated toolkit has no change of answer that alters what follows"
+            question_id, new_answer, expected = changes[0]
+            answers = {**answers, question_id: new_answer}
+            visit.change(question_id)
+            visit.answer(new_answer)
+            visit.complete(answers)
+            assert [q for q, _ in visit.check_rows()] == expected["asked"], "after a change, other questions than Swift's"
         visit.follow("See your report")
         _, guidance, _ = report_order(visit.outline, expected)
         assert visit.report()["guidance"] == [anchor(g) for g in guidance], \

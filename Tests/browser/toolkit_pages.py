@@ -118,9 +118,8 @@ def plan_per_track(outline, swift_model, seed=6, tries=400):
     return plans
 
 
-def branching_changes(outline, swift_model, answers, run):
-    """Changes of one answer that alter which questions follow: [(question, new answer, new run)].
-    Those inside the track come first, the ones that add questions before the ones that remove them."""
+def answer_changes(outline, swift_model, answers, run):
+    """Every change of one answer of the run: [(question, new answer, new run)], in the order asked."""
     variants = []
     for question_id in run["asked"]:
         for option in outline.questions[question_id]["options"]:
@@ -128,7 +127,13 @@ def branching_changes(outline, swift_model, answers, run):
             if new != answers[question_id]:
                 variants.append((question_id, new, {**answers, question_id: new}))
     new_runs = swift_model(outline.id, [v[2] for v in variants])
-    changes = [(q, new, nr) for (q, new, _), nr in zip(variants, new_runs) if nr["asked"] != run["asked"]]
+    return [(q, new, nr) for (q, new, _), nr in zip(variants, new_runs)]
+
+
+def branching_changes(outline, swift_model, answers, run):
+    """Changes of one answer that alter which questions follow: [(question, new answer, new run)].
+    Those inside the track come first, the ones that add questions before the ones that remove them."""
+    changes = [(q, new, nr) for q, new, nr in answer_changes(outline, swift_model, answers, run) if nr["asked"] != run["asked"]]
 
     def rank(change):
         q, _, nr = change
