@@ -5,7 +5,7 @@ APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-re
 BROWSER_PACKAGES := chromium chromium-driver default-jre-headless graphviz
 PYTHON ?= python3
 
-.PHONY: site test test-tool test-content deps test-deps browser-deps swift-test swift-test-tool swift-test-content browser-test browser-test-tool browser-test-content site-is-current serve check fuzz fuzz-long bench bench-deps
+.PHONY: site test test-tool test-content tool-suite-bar deps test-deps browser-deps swift-test swift-test-tool swift-test-content browser-test browser-test-tool browser-test-content site-is-current serve check fuzz fuzz-long bench bench-deps
 
 # libcmark-dev is the only system library the build needs; `toolkit package` and `verify` (and their
 # tests) run OpenSSH's ssh-keygen, zip and unzip.
@@ -89,6 +89,11 @@ test-tool: swift-test-tool fuzz site-is-current browser-test-tool
 test-content: swift-test-content site-is-current browser-test-content
 
 test: test-tool test-content
+
+# The tool tests on a small toolkit made by `toolkit new` in place of the shipped one, in a throwaway
+# worktree of HEAD: they must pass with any valid content/. BAR_DIR=/tmp/bar keeps the worktree for reruns.
+tool-suite-bar: deps
+	scripts/tool-suite-bar.sh
 
 # The speed benchmark: toolkit build against Hugo and the cmark CLI at 200, 2,000 and 10,000 questions, the
 # browser's first load and render times, and the preview's save-to-reload time. Writes benchmarks/results.md.
