@@ -21,8 +21,9 @@ public struct MarkdownText: Sendable, Equatable {
 }
 
 extension Toolkit {
-    /// Every Markdown text the site shows: the start page, the report's, the glossary's definitions, then
-    /// each part's introduction and its questions' texts, opening parts first. Empty texts are left out.
+    /// Every Markdown text the site shows: the start page, the report's, the glossary's definitions, the
+    /// opening parts, then each track's description and parts (a part: its introduction, then each
+    /// question's 'more information' and guidance). Empty texts are left out.
     public var markdownTexts: [MarkdownText] {
         var texts = [MarkdownText(startPage, at: startPageLocation, kind: .startPage),
                      MarkdownText(report.body, at: report.bodyLocation, kind: .report)]
