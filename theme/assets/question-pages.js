@@ -12,11 +12,13 @@
     const flow = run(model, saved.answers);
     const question = flow.asked.find((q) => q.id === id) || firstUnanswered(flow);
     if (!question) return go("#/check");
-    // Arriving with no question named ('Start now', or after the answers were deleted): a track's part opens
-    // with its start page, as when earlier questions lead into it, so a toolkit whose questions all belong
-    // to one track still shows its first part's introduction. Replaced, so that 'Back' does not come here.
+    // At the very start ('Start now', or after the answers were deleted: no question named, none answered),
+    // a track's part opens with its start page, as when earlier questions lead into it, so a toolkit whose
+    // questions all belong to tracks still shows its first part's introduction. Replaced, so that 'Back'
+    // does not come here.
     const entry = entryTo(question, flow);
-    if (!id && !changing && entry !== questionHash(question)) return location.replace(entry);
+    const atStart = !id && !changing && !flow.asked.some((q) => has(flow.answers, q.id));
+    if (atStart && entry !== questionHash(question)) return location.replace(entry);
     renderQuestion(question, flow, changing, null);
   }
 
