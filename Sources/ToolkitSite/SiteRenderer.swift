@@ -25,8 +25,6 @@ public struct SiteRenderer {
         for toolkit in toolkits {
             let folder = toolkit.id + "/"
             var context = PageContext.toolkit(toolkit)
-            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
-            for (path, script) in ScriptEmitter.textScripts(for: toolkit) { site.files[folder + path] = Array(script.utf8) }
             page(&site, &failures, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
             context["questionCount"] = toolkit.allQuestions.count
             page(&site, &failures, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
@@ -34,6 +32,10 @@ public struct SiteRenderer {
                  title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit)) { $1 })
             page(&site, &failures, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
                  context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }]) { $1 })
+            // The scripts after the pages: the page with all the guidance is the biggest thing a build makes,
+            // and made first it does not stack on top of them at the build's peak of memory.
+            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
+            ScriptEmitter.eachTextScript(for: toolkit) { path, script in site.files[folder + path] = Array(script.utf8) }
         }
         guard failures.isEmpty else { throw DiagnosticList(failures) }
         site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
@@ -90,7 +92,9 @@ enum PageContext {
                     "html": Markdown.html(part.introduction),
                     // false, not "": the template engine takes an empty string as true.
                     "lawChecked": part.latestLawChecked.map { longDate($0) as Any } ?? false,
-                    "questions": part.questions.map(question),
+                    // Made one at a time as the page is written: all of them at once, each with its guidance
+                    // rendered, held a big toolkit's guidance in memory twice over.
+                    "questions": MadeWhenRendered(part.questions, question),
                 ]
             }
         }
