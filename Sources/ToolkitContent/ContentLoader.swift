@@ -257,13 +257,13 @@ enum GlossaryReader {
         func finish() {
             if let (term, lines) = current {
                 terms.append(GlossaryTerm(id: id(for: term), term: term,
-                                          definition: lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)))
+                                          definition: lines.joined(separator: "\n").trimmed))
             }
         }
         for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
             if line.hasPrefix("## ") {
                 finish()
-                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), [])
+                current = (line.dropFirst(3).trimmedOfSpaces, [])
             } else {
                 current?.1.append(String(line))
             }

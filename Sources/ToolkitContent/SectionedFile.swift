@@ -37,11 +37,11 @@ struct SectionedFile {
         for pair in stride(from: 0, to: fences.count, by: 2) {
             let open = fences[pair], close = fences[pair + 1]
             let bodyEnd = pair + 2 < fences.count ? fences[pair + 2] : lines.count
-            let firstText = ((close + 1)..<bodyEnd).first { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+            let firstText = ((close + 1)..<bodyEnd).first { !lines[$0].trimmedOfSpaces.isEmpty }
             sections.append(Section(
                 frontMatter: lines[(open + 1)..<close].joined(separator: "\n"),
                 frontMatterLine: open + 2,
-                body: lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines),
+                body: lines[(close + 1)..<bodyEnd].joined(separator: "\n").trimmed,
                 bodyLine: (firstText ?? close + 1) + 1))
         }
         return .success(SectionedFile(path: path, sections: sections))

@@ -14,6 +14,10 @@ struct EmittedScriptTests {
 
     @Test func stringsCannotBreakOutOfTheScript() {
         #expect(ScriptEmitter.js("a \"quote\" \\ </script>\n\u{2028}") == #""a \"quote\" \\ \u003c/script>\n\u2028""#)
+        // Byte by byte: other characters of three UTF-8 bytes starting E2 80 pass whole; control characters
+        // become \u escapes; Welsh and emoji pass as they are.
+        #expect(ScriptEmitter.js("\u{2029}\u{2019}\u{2026}\r\t\u{1}\u{1F}ŵŷ 🏴") == "\"\\u2029\u{2019}\u{2026}\\r\\t\\u0001\\u001fŵŷ 🏴\"")
+        #expect(ScriptEmitter.js("") == "\"\"")
     }
 
     /// The runtime shows priorities and part captions as the model gives them, so the words and the order
