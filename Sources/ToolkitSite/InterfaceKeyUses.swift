@@ -80,8 +80,11 @@ public struct InterfaceKeyUse: Sendable, Equatable {
                     let body = argument.dropFirst().prefix { $0 != quote }
                     let isPrefix = quote == "`" && body.contains("${")
                     let key = isPrefix ? String(body[..<body.range(of: "${")!.lowerBound]) : String(body)
-                    uses.append(InterfaceKeyUse(key: key, isPrefix: isPrefix, kind: kind,
-                                                location: SourceLocation(file: path, line: number + 1, column: column + 1)))
+                    // `${group}.key` names no family the build could find: as good as no key written.
+                    let written = !key.isEmpty && (!isPrefix || key.hasSuffix("."))
+                    uses.append(InterfaceKeyUse(key: written ? key : String(call.dropLast()), isPrefix: isPrefix && written,
+                                                kind: written ? kind : .unwritten,
+                                                location: SourceLocation(file: path, line: number + 1, column: written ? column + 1 : column)))
                 }
             }
         }

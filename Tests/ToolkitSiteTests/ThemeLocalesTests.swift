@@ -90,14 +90,18 @@ struct ThemeLocalesTests {
             h("p", {}, t("common.back"), plural("part-start.questions", 3), textList("date.months"));
             const x = split("not a key") + t(`priority.${id}`) + plural("common.back", 2) + t('question.progres');
             function t(key) { return plural(key, 1); }
+            const y = t(`${group}.back`) + t(`common${id}`);
             """
         let scriptUses = InterfaceKeyUse.inScript(script, path: "assets/page.js")
-        #expect(scriptUses.map(\.key).sorted() == ["common.back", "common.back", "date.months", "part-start.questions", "plural", "priority.", "question.progres"])
+        #expect(scriptUses.map(\.key).sorted() == ["common.back", "common.back", "date.months", "part-start.questions", "plural", "priority.",
+                                                  "question.progres", "t", "t"])
         #expect(scriptUses.flatMap { $0.problems(in: source) }.map(\.description).sorted() == [
             "assets/page.js:2:35: error: keys starting 'priority.' are used here, but \(folder)/en.yml does not define any. add them to \(folder)/en.yml and every other locale file",
             "assets/page.js:2:62: error: 'common.back' is a string in \(folder)/en.yml, but this use needs a plural. write it in \(folder)/en.yml as one: ... and other: ...",
             "assets/page.js:2:84: error: 'question.progres' is used here, but \(folder)/en.yml does not define it. did you mean 'question.progress'? or add it to \(folder)/en.yml and every other locale file",
             "assets/page.js:3:33: error: plural() is given a key that is not written out, so the build cannot check it or send its words. write the key in quotes, as plural(\"group.key\", ...); for one of a family, plural(`group.${id}`)",
+            "assets/page.js:4:13: error: t() is given a key that is not written out, so the build cannot check it or send its words. write the key in quotes, as t(\"group.key\", ...); for one of a family, t(`group.${id}`)",
+            "assets/page.js:4:34: error: t() is given a key that is not written out, so the build cannot check it or send its words. write the key in quotes, as t(\"group.key\", ...); for one of a family, t(`group.${id}`)",
         ])
     }
 }
