@@ -25,13 +25,13 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Plain values and the reference evaluator: no I/O.
         .target(name: "ToolkitModel"),
-        // Reads content/ into the model, keeping a source location for every value.
+        // Reads content/ (and the theme's locale files) into the model, keeping a source location for every value.
         .target(name: "ToolkitContent", dependencies: ["ToolkitModel", "Yams"]),
         // Pure functions Toolkit -> [Diagnostic].
         .target(name: "ToolkitChecks", dependencies: ["ToolkitModel"]),
-        // Markdown, the JavaScript emitter, the theme's templates and the atomic writer.
+        // Markdown, the JavaScript emitter, the theme (templates, and locale files read by ToolkitContent) and the atomic writer.
         .target(name: "ToolkitSite", dependencies: [
-            "ToolkitModel", "Ccmark",
+            "ToolkitModel", "ToolkitContent", "Ccmark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // The map of the flow (which answers lead where) as Graphviz DOT, for `toolkit graph` and the preview.

@@ -1,3 +1,4 @@
+import Foundation
 import ToolkitChecks
 import ToolkitContent
 import ToolkitModel
@@ -55,10 +56,21 @@ public struct SiteBuild {
         return (loaded.toolkits, check(loaded))
     }
 
-    /// Step 3: the theme's templates and assets.
+    /// Step 3: the theme's templates, assets and locale files.
     public func loadTheme() -> Result<Theme, DiagnosticList> {
         guard let memory else { return Theme.load(directory: folders.theme) }
         return memory.theme(in: folders.theme) { Theme.load(directory: folders.theme) }
+    }
+
+    /// What `check` reports about the theme (its locale files above all): nothing when there is no theme
+    /// folder, as in a folder of content alone, where `build` says what is missing.
+    public func themeDiagnostics() -> [Diagnostic] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folders.theme, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        switch loadTheme() {
+        case let .success(theme): return theme.warnings
+        case let .failure(list): return list.diagnostics
+        }
     }
 
     /// Step 4: every page, in memory; throws the pages the theme could not render.
@@ -89,6 +101,7 @@ public struct SiteBuild {
         let theme: Theme
         switch loadTheme() {
         case let .success(loaded): theme = loaded
+            outcome.diagnostics += loaded.warnings
         case let .failure(list): outcome.diagnostics += list.diagnostics
             outcome.failure = "the theme has errors"
             return (nil, outcome)

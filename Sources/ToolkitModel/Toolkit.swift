@@ -102,21 +102,24 @@ public struct Part: Sendable, Equatable {
     }
 }
 
-/// How users see where a track's part sits. The runtime gets these words through the emitted model and the
-/// pages without JavaScript through the templates, so both say the same. Opening parts are not numbered:
-/// their titles stand alone.
+/// How users see where a track's part sits, in the words of the interface's language (`part.number`,
+/// `part.caption`, `part.short-caption` in the theme's locale files). The pages without JavaScript get these
+/// from here; the runtime makes the same from the same keys. Opening parts are not numbered: their titles
+/// stand alone.
 extension Part {
     /// "Part 2 of 4", for the part at `index` (from 0) of a track's `count` parts.
-    public static func number(_ index: Int, of count: Int) -> String { "Part \(index + 1) of \(count)" }
+    public static func number(_ index: Int, of count: Int, in text: InterfaceText) -> String {
+        text.t("part.number", ["number": String(index + 1), "count": String(count)])
+    }
 
     /// "Part 2 of 4: Title", above each question of a track's part; the title alone for an opening part.
-    public func caption(_ index: Int, of count: Int, numbered: Bool) -> String {
-        numbered ? "\(Part.number(index, of: count)): \(title)" : title
+    public func caption(_ index: Int, of count: Int, numbered: Bool, in text: InterfaceText) -> String {
+        numbered ? text.t("part.caption", ["number": String(index + 1), "count": String(count), "title": title]) : title
     }
 
     /// "Part 2: Title", short enough for a chart's label; the title alone for an opening part.
-    public func shortCaption(_ index: Int, numbered: Bool) -> String {
-        numbered ? "Part \(index + 1): \(title)" : title
+    public func shortCaption(_ index: Int, numbered: Bool, in text: InterfaceText) -> String {
+        numbered ? text.t("part.short-caption", ["number": String(index + 1), "title": title]) : title
     }
 }
 
@@ -179,13 +182,8 @@ public enum Priority: String, Sendable, Equatable, CaseIterable, Comparable {
     case plan
     case keepDoing = "keep-doing"
 
-    public var label: String {
-        switch self {
-        case .actNow: "Act now"
-        case .plan: "Plan"
-        case .keepDoing: "Keep doing"
-        }
-    }
+    /// 'Act now', 'Plan', 'Keep doing': the words users see, from `priority.ID` in the locale files.
+    public func label(in text: InterfaceText) -> String { text.t("priority." + rawValue) }
 
     private var rank: Int { Priority.allCases.firstIndex(of: self)! }
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }

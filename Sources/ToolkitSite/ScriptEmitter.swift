@@ -17,9 +17,8 @@ public enum ScriptEmitter {
         out += "  title: \(js(toolkit.title)),\n"
         out += "  version: \(js(toolkit.version)),\n"
         out += "  lawAsAt: \(js(toolkit.lawAsAt)),\n"
-        // The priorities, most pressing first, with the words users see for each.
-        let priorities = Priority.allCases.map { "{ id: \(js($0.rawValue)), label: \(js($0.label)) }" }
-        out += "  priorities: [\(priorities.joined(separator: ", "))],\n"
+        // The priorities' ids, most pressing first. Their words are the interface's (`priority.ID`).
+        out += "  priorities: [\(Priority.allCases.map { js($0.rawValue) }.joined(separator: ", "))],\n"
         out += "  report: {\n"
         out += "    title: \(js(toolkit.report.title)),\n"
         out += "    notice: \(js(toolkit.report.notice)),\n"
@@ -115,22 +114,21 @@ public enum ScriptEmitter {
         return out + "}"
     }
 
-    /// A track's parts are numbered ('Part 2 of 4: Title'); opening parts go by their titles alone.
+    /// A track's parts are numbered ('Part 2 of 4: Title', in the runtime's words); opening parts go by their
+    /// titles alone.
     private static func parts(_ parts: [Part], numbered: Bool, indent: String, in toolkit: Toolkit) -> String {
         let all = allParts(toolkit)
         return parts.enumerated().map { index, part in
-            self.part(part, caption: part.caption(index, of: parts.count, numbered: numbered),
-                      shortCaption: part.shortCaption(index, numbered: numbered),
+            self.part(part, place: numbered ? (index + 1, parts.count) : nil,
                       number: (all.firstIndex { $0.id == part.id } ?? 0) + 1, indent: indent)
         }.joined()
     }
 
-    private static func part(_ part: Part, caption: String, shortCaption: String, number: Int, indent: String) -> String {
+    private static func part(_ part: Part, place: (number: Int, count: Int)?, number: Int, indent: String) -> String {
         var out = "\(indent){\n"
         out += "\(indent)  id: \(js(part.id)),\n"
         out += "\(indent)  title: \(js(part.title)),\n"
-        out += "\(indent)  caption: \(js(caption)),\n"
-        out += "\(indent)  shortCaption: \(js(shortCaption)),\n"
+        if let place { out += "\(indent)  number: \(place.number), count: \(place.count),\n" }
         let words = textChunks(part, number: number).map { js($0.address) }
         out += "\(indent)  text: [\(words.joined(separator: ", "))], textSize: \(questionsPerTextFile),\n"
         out += "\(indent)  guidanceText: \(js(guidanceFile(number))),\n"
