@@ -32,9 +32,11 @@ struct Check: ParsableCommand {
     @Option(help: "text (file:line:column: level: message) or json.") var format = Format.text
 
     func run() throws {
-        let diagnostics = SiteBuild(folders: folders.plain, today: today.date).loadAndCheck().diagnostics
+        let (toolkits, diagnostics) = SiteBuild(folders: folders.plain, today: today.date).loadAndCheck()
         switch format {
-        case .text: DiagnosticPrinter.print(diagnostics)
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            DiagnosticPrinter.coverage(toolkits).forEach(printError)
         case .json: Swift.print(try DiagnosticPrinter.json(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
