@@ -248,12 +248,12 @@ struct TranslationReader {
     private mutating func checkEveryText(start: SourceLocation) {
         let sourceKeys = Set(source.texts.map(\.key))
         for text in source.texts where texts[text.key] == nil && !reported.contains(text.key) {
-            error("the translation has no \(TranslationRules.describe(text.key))", at: place(of: text.key, start: start),
+            error("the translation is missing \(TranslationRules.describe(text.key))", at: place(of: text.key, start: start),
                   fix: "translate it: \(sourceName) has it at line \(text.location.line)")
         }
         for (key, text) in texts.sorted(by: { $0.value.location < $1.value.location }) where !sourceKeys.contains(key) {
             texts[key] = nil
-            error("\(sourceName) has no \(TranslationRules.describe(key)), so the translation cannot", at: text.location,
+            error("the translation has \(TranslationRules.describe(key)), but \(sourceName) does not", at: text.location,
                   fix: "remove it, or add it to the source first")
         }
     }

@@ -115,6 +115,20 @@ enum XLIFFReader {
 
         func parser(_ parser: XMLParser, foundCharacters string: String) { append(string) }
 
+        /// Where the parser gave up: read here, since the line it reports after stopping is not reliable.
+        func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
+            if failure == nil {
+                failure = Failure(line: parser.lineNumber, message: "the file cannot be read as XML: \(Self.reason((error as NSError).code))")
+            }
+        }
+
+        /// The parser's error in words. Its codes differ between platforms (libxml2's own on Linux), and
+        /// its description is only a number, so the advice is general.
+        static func reason(_ code: Int) -> String {
+            "it is not well-formed XML (parser error \(code)): check that every element is closed, and that "
+                + "'&' and '<' in a text are written '&amp;' and '&lt;'"
+        }
+
         func parser(_ parser: XMLParser, foundCDATA block: Data) { append(String(decoding: block, as: UTF8.self)) }
 
         private func append(_ text: String) {
