@@ -129,8 +129,8 @@ extension ContentLoader {
                 }
                 continue
             }
-            guard let file = read(path), let sourceFile = Self.quietlyRead(sourcePath) else { continue }
-            var reader = TranslationReader(language: language, source: source, sourceFile: sourceFile, file: file)
+            guard let file = read(path) else { continue }
+            var reader = TranslationReader(language: language, source: source, file: file)
             translated.append(reader.read())
             diagnostics += reader.diagnostics
         }

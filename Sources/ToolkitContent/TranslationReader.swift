@@ -8,17 +8,18 @@ import Yams
 struct TranslationReader {
     let language: String
     let source: TranslatableFile
-    /// The source cut into sections again, for the settings that must match it.
-    let sourceFile: SectionedFile
     let file: SectionedFile
+    /// The source cut into sections again, for the settings that must match it: read only when the
+    /// translation repeats such a setting, which a translation that import wrote never does.
+    private var sourceSections: [SectionedFile.Section]?
     private(set) var diagnostics: [Diagnostic] = []
     private var texts: [String: Located<String>] = [:]
     /// Texts whose absence has been reported already, in a message about their list or section.
     private var reported: Set<String> = []
     private var sourceName: String { (source.file as NSString).lastPathComponent }
 
-    init(language: String, source: TranslatableFile, sourceFile: SectionedFile, file: SectionedFile) {
-        self.language = language; self.source = source; self.sourceFile = sourceFile; self.file = file
+    init(language: String, source: TranslatableFile, file: SectionedFile) {
+        self.language = language; self.source = source; self.file = file
     }
 
     mutating func read() -> TranslatedFile {
@@ -83,18 +84,20 @@ struct TranslationReader {
             texts[key] = Located(section.body, at: SourceLocation(file: file.path, line: section.bodyLine, column: 1))
         }
         if source.kind == .glossary { readGlossary(section) }
-        let sourceSettings = sourceSettings(number, rules: rules)
+        let repeatsURL = (settings.list("links") ?? []).contains { $0.mapping?["url"] != nil }
+        let sourceSettings = rules.fixed.contains(where: { settings.node($0) != nil }) || repeatsURL
+            ? sourceSettings(number, rules: rules) : nil
         for key in rules.fixed { compare(key, settings, sourceSettings) }
         if rules.special.contains("options") { readOptions(settings) }
         if rules.special.contains("links") { readLinks(settings, sourceSettings, number: number) }
     }
 
     /// The source section's settings; its own problems were reported when it was loaded.
-    private func sourceSettings(_ number: Int, rules: TranslationRules) -> FrontMatter? {
-        guard number < sourceFile.sections.count else { return nil }
-        let section = sourceFile.sections[number]
+    private mutating func sourceSettings(_ number: Int, rules: TranslationRules) -> FrontMatter? {
+        if sourceSections == nil { sourceSections = ContentLoader.quietlyRead(source.file)?.sections ?? [] }
+        guard let sections = sourceSections, number < sections.count else { return nil }
         var ignored: [Diagnostic] = []
-        return FrontMatter(section.frontMatter, path: sourceFile.path, firstLine: section.frontMatterLine,
+        return FrontMatter(sections[number].frontMatter, path: source.file, firstLine: sections[number].frontMatterLine,
                            allowed: rules.allowed, diagnostics: &ignored)
     }
 
