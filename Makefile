@@ -59,7 +59,7 @@ swift-test-tool: test-deps
 swift-test-content: test-deps
 	$(SWIFT) test --filter $(CONTENT_SUITES)
 
-# A short fuzz run (about 30 s): mutated content files and conditions through the loader, checks and
+# A short fuzz run (under a minute): mutated content files, translations and conditions through the loader, checks and
 # emitter; fails on a crash, a hang or an error without file:line:column. The seed is fixed so a failure
 # repeats; FUZZ_SEED=n tries other inputs. `make fuzz-long` runs 1,000,000 (scripts/fuzz-long).
 FUZZ_INPUTS ?= 15000

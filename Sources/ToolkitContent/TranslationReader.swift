@@ -12,11 +12,11 @@ struct TranslationReader {
     /// The source cut into sections again, for the settings that must match it: read only when the
     /// translation repeats such a setting, which a translation that import wrote never does.
     private var sourceSections: [SectionedFile.Section]?
-    private(set) var diagnostics: [Diagnostic] = []
-    private var texts: [String: Located<String>] = [:]
+    var diagnostics: [Diagnostic] = []
+    var texts: [String: Located<String>] = [:]
     /// Texts whose absence has been reported already, in a message about their list or section.
-    private var reported: Set<String> = []
-    private var sourceName: String { (source.file as NSString).lastPathComponent }
+    var reported: Set<String> = []
+    var sourceName: String { (source.file as NSString).lastPathComponent }
 
     init(language: String, source: TranslatableFile, file: SectionedFile) {
         self.language = language; self.source = source; self.file = file
@@ -62,7 +62,7 @@ struct TranslationReader {
 
     private var sourceGuidanceCount: Int { source.texts.filter { $0.key.hasPrefix("guidance:") && $0.key.hasSuffix(":headline") }.count }
 
-    private mutating func error(_ message: String, at location: SourceLocation, fix: String) {
+    mutating func error(_ message: String, at location: SourceLocation, fix: String) {
         diagnostics.append(.error(message, at: location, fix: fix))
     }
 
@@ -136,115 +136,6 @@ struct TranslationReader {
         if let sequence = node.sequence { return "[" + sequence.map(canonical).joined(separator: ", ") + "]" }
         if let mapping = node.mapping { return "{" + mapping.map { canonical($0.key) + ": " + canonical($0.value) }.joined(separator: ", ") + "}" }
         return ""
-    }
-
-    private var sourceOptions: [String] {
-        source.texts.map(\.key).filter { $0.hasPrefix("option:") }.map { String($0.dropFirst("option:".count)) }
-    }
-
-    /// The answers: the source's ids in the source's order, each with its label in the translation's language.
-    private mutating func readOptions(_ settings: FrontMatter) {
-        let ids = sourceOptions
-        guard let items = settings.list("options") else {
-            guard !ids.isEmpty else { return }
-            reported.formUnion(ids.map(TextKey.option))
-            error("the translation gives no labels for the answers", at: settings.start,
-                  fix: "add 'options:' with each of the source's answers and its label, in order: " + ids.map { "'- \($0): …'" }.joined(separator: ", "))
-            return
-        }
-        for (index, item) in items.enumerated() {
-            let here = settings.valueStart(item)
-            guard index < ids.count else {
-                error("\(sourceName) has \(ids.count) answers, but this is answer \(index + 1)", at: here,
-                      fix: "a translation has the source's answers, no more: remove this one")
-                continue
-            }
-            let wanted = ids[index]
-            guard let mapping = item.mapping, mapping.count == 1, let key = mapping[0].key.scalar?.string,
-                  let label = mapping[0].value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
-                reported.insert(TextKey.option(wanted))
-                let given = item.scalar?.string ?? wanted
-                error("the answer '\(given)' has no label here", at: here,
-                      fix: "give it its label in the translation's language, as '- \(wanted): …' (the labels 'Yes', 'No' and 'Not sure' are English)")
-                continue
-            }
-            guard key == wanted else {
-                reported.insert(TextKey.option(wanted))
-                error("answer \(index + 1) is '\(key)' here, but '\(wanted)' in \(sourceName)", at: settings.location(of: mapping[0].key),
-                      fix: "keep the source's answers, in its order (\(ids.joined(separator: ", "))): translate only the labels")
-                continue
-            }
-            if !label.isEmpty { texts[TextKey.option(key)] = Located(label, at: settings.valueStart(mapping[0].value)) }
-        }
-        if items.count < ids.count {
-            let missing = Array(ids[items.count...])
-            reported.formUnion(missing.map(TextKey.option))
-            error("the answer\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")) of \(sourceName) \(missing.count == 1 ? "is" : "are") missing",
-                  at: settings.location(of: settings.node("options")!),
-                  fix: "add " + missing.map { "'- \($0): …'" }.joined(separator: ", ") + " at the end of the list")
-        }
-    }
-
-    /// The links of an item of guidance: a title for each of the source's, in order; an address, if given,
-    /// must be the source's.
-    private mutating func readLinks(_ settings: FrontMatter, _ sourceSettings: FrontMatter?, number: Int) {
-        let keys = source.texts.map(\.key).filter { $0.hasPrefix("guidance:\(number):link:") }
-        let sourceURLs = (sourceSettings?.list("links") ?? []).map { $0.mapping?["url"].map(Self.canonical) }
-        guard let items = settings.list("links") else {
-            guard !keys.isEmpty else { return }
-            reported.formUnion(keys)
-            error("the translation gives no titles for the \(keys.count) link\(keys.count == 1 ? "" : "s") of this guidance", at: settings.start,
-                  fix: "add 'links:' with a '- title: …' for each of the source's links, in the same order")
-            return
-        }
-        for (index, item) in items.enumerated() {
-            let here = settings.location(of: item)
-            guard index < keys.count else {
-                error("this guidance has \(keys.count) link\(keys.count == 1 ? "" : "s") in \(sourceName), but this is link \(index + 1)", at: here,
-                      fix: "a translation has the source's links, no more: remove this one")
-                continue
-            }
-            guard let mapping = item.mapping, let title = mapping["title"]?.scalar?.string else {
-                reported.insert(keys[index])
-                error("a link in a translation needs a 'title'", at: here, fix: "write it as '- title: …'; its address comes from the source")
-                continue
-            }
-            if let url = mapping["url"], index < sourceURLs.count, Self.canonical(url) != sourceURLs[index] {
-                error("the address of link \(index + 1) is not the same as in \(sourceName), which has '\(sourceURLs[index] ?? "")'",
-                      at: settings.valueStart(url), fix: "remove the 'url' line (a translation takes it from its source), or make it the same")
-            }
-            let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { texts[keys[index]] = Located(trimmed, at: settings.valueStart(mapping["title"]!)) }
-        }
-        if items.count < keys.count {
-            reported.formUnion(keys[items.count...])
-            error("this guidance has \(keys.count) links in \(sourceName), but \(items.count) here", at: settings.location(of: settings.node("links")!),
-                  fix: "add a '- title: …' for each missing link, in the source's order")
-        }
-    }
-
-    /// The glossary: one `## Term` for each of the source's, in the same order, so each keeps its id.
-    private mutating func readGlossary(_ section: SectionedFile.Section) {
-        let ids = source.texts.map(\.key).filter { $0.hasPrefix("term:") }.map { String($0.dropFirst("term:".count)) }
-        let terms = GlossaryReader.terms(in: section.body, file: file.path, firstLine: section.bodyLine)
-        for (index, term) in terms.enumerated() {
-            guard index < ids.count else {
-                error("\(sourceName) has \(ids.count) terms, but this is term \(index + 1)", at: term.location,
-                      fix: "a translation has the source's terms, no more, in the same order: remove this one")
-                continue
-            }
-            if !term.term.isEmpty { texts[TextKey.term(ids[index])] = Located(term.term, at: term.location.movedRight(by: 3)) }
-            if !term.definition.isEmpty {
-                texts[TextKey.definition(ids[index])] = Located(term.definition, at: SourceLocation(file: file.path, line: term.location.line + 1, column: 1))
-            }
-        }
-        if terms.count < ids.count {
-            let missing = Array(ids[terms.count...])
-            reported.formUnion(missing.flatMap { [TextKey.term($0), TextKey.definition($0)] })
-            let last = SourceLocation(file: file.path, line: section.bodyLine + section.body.split(separator: "\n", omittingEmptySubsequences: false).count - 1, column: 1)
-            error("\(sourceName) has \(ids.count) terms, but the translation has \(terms.count)", at: last,
-                  fix: "add a '## …' heading and definition for each missing term (\(missing.joined(separator: ", "))), in the source's order")
-        }
     }
 
     /// Every text of the source is translated, and the translation has no text the source does not.
