@@ -34,12 +34,14 @@ let package = Package(
             "ToolkitModel", "ToolkitContent", "Ccmark",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The translator's workflow: XLIFF 2.0 out of the content, translation files back in.
+        .target(name: "ToolkitTranslation", dependencies: ["ToolkitModel", "ToolkitContent", "Yams"]),
         // The map of the flow (which answers lead where) as Graphviz DOT, for `toolkit graph` and the preview.
         .target(name: "ToolkitFlowMap", dependencies: ["ToolkitModel"]),
         // The build as named steps (load, check, render, write), shared by the command line and the preview.
         .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite"]),
         .executableTarget(name: "toolkit", dependencies: [
-            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
+            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap", "ToolkitTranslation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The editors' live preview (`toolkit serve` hands over to it), on Hummingbird.
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
+        .testTarget(name: "ToolkitTranslationTests", dependencies: ["ToolkitTranslation", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: [
             "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport",
             .product(name: "Mustache", package: "swift-mustache"),

@@ -7,5 +7,6 @@ public func check(_ toolkit: Toolkit, today: CalendarDate? = nil) -> [Diagnostic
     // Reachability reasons about conditions that name real questions and answers. With a misspelt id it
     // would only add a cascade of "no answers lead to ..." that hides the real cause, so it waits.
     let reachability = structure.hasErrors ? [] : checkReachability(toolkit)
-    return (structure + reachability + checkEditorial(toolkit) + checkReviewDates(toolkit, today: today)).sorted
+    return (structure + reachability + checkEditorial(toolkit) + checkReviewDates(toolkit, today: today)
+            + checkTranslations(toolkit)).sorted
 }

@@ -25,23 +25,23 @@ public struct ContentLoader {
         return Loaded(toolkits: toolkits, diagnostics: loader.diagnostics)
     }
 
-    private var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var parsed: ParsedFiles?
     private var questionFilesRead: Set<String> = []
     private var lawDates: [LawDates] = []
     private let files = FileManager.default
 
-    private func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
+    func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
 
     private func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return files.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Entries in name order, hidden files and editors' backups left out.
+    /// Entries in name order, hidden files, editors' backups and translations (read later) left out.
     private func entries(of directory: String) -> [String] {
         ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { !IgnoredFiles.contains($0) }
+            .filter { !IgnoredFiles.contains($0) && TranslationFiles.language(ofName: $0) == nil }
             .sorted()
             .map { directory + "/" + $0 }
     }
@@ -55,7 +55,7 @@ public struct ContentLoader {
         return name
     }
 
-    private mutating func read(_ path: String) -> SectionedFile? {
+    mutating func read(_ path: String) -> SectionedFile? {
         guard let data = files.contents(atPath: path) else {
             diagnostics.append(.error("the file cannot be read", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
@@ -74,10 +74,15 @@ public struct ContentLoader {
     /// When the law a file states was last checked, and when it must be checked again. Required in
     /// question files; accepted, and checked as dates, in the others.
     static let lawDateKeys = ["law-checked", "review-by"]
+    static let toolkitSettings = ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes", "languages"]
 
     /// Reads a file that has a single section of front matter and a body. Its law dates, where it may
     /// have them, go into `lawDates`.
     private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String)? {
+        readSection(path, allowed: allowed).map { ($0.0, $0.1.body) }
+    }
+
+    private mutating func readSection(_ path: String, allowed: [String]) -> (FrontMatter, SectionedFile.Section)? {
         guard let file = read(path) else { return nil }
         if file.sections.count > 1 {
             diagnostics.append(.error("this file should have one block of front matter, but has \(file.sections.count)",
@@ -90,12 +95,12 @@ public struct ContentLoader {
         if allowed.contains("law-checked") {
             lawDates.append(settings.lawDates(required: false, diagnostics: &diagnostics))
         }
-        return (settings, section.body)
+        return (settings, section)
     }
 
     private mutating func loadToolkit(_ folder: String) -> Toolkit? {
         guard let (settings, body) = readSimple(folder + "/toolkit.md",
-                                                allowed: ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes"])
+                                                allowed: Self.toolkitSettings)
         else { return nil }
         let firstDates = lawDates.count
         let toolkitDates = settings.lawDates(checkedKey: "law-as-at", required: true, diagnostics: &diagnostics)
@@ -115,6 +120,7 @@ public struct ContentLoader {
             lawAsAt: toolkitDates.lawChecked?.value ?? "",
             reviewBy: toolkitDates.reviewBy?.value ?? "",
             minutes: minutes, startPage: body, tracks: [], location: settings.start)
+        toolkit.languages = TranslationFiles.languages(settings, diagnostics: &diagnostics)
         let meanings = Priority.allCases.map(\.rawValue)
         if let (report, reportBody) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDateKeys) {
             var priorityMeanings: [Priority: String] = [:]
@@ -125,10 +131,11 @@ public struct ContentLoader {
                 title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
                 body: reportBody,
                 notice: report.string("notice", diagnostics: &diagnostics)?.value ?? "",
-                priorityMeanings: priorityMeanings)
+                priorityMeanings: priorityMeanings, location: report.start)
         }
-        if exists(folder + "/glossary.md"), let (_, glossaryBody) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDateKeys) {
-            toolkit.glossary = GlossaryReader.terms(in: glossaryBody)
+        let glossaryPath = folder + "/glossary.md"
+        if exists(glossaryPath), let (_, glossary) = readSection(glossaryPath, allowed: ["title"] + Self.lawDateKeys) {
+            toolkit.glossary = GlossaryReader.terms(in: glossary.body, file: glossaryPath, firstLine: glossary.bodyLine)
         }
 
         var parts: [Part] = []
@@ -153,6 +160,7 @@ public struct ContentLoader {
         }
         checkGlossaryLinks(in: folder, glossary: Set(toolkit.glossary.map(\.id)))
         toolkit.lawDates = lawDates[firstDates...].filter { $0.lawChecked != nil || $0.reviewBy != nil }
+        toolkit.translatedFiles = loadTranslations(in: folder, of: toolkit)
         return toolkit
     }
 
@@ -250,20 +258,22 @@ public struct ContentLoader {
 }
 
 /// The glossary: each `## Term` heading starts an entry; its id is the term in lower case with dashes.
+/// `markdown` is the body of `file`, starting at line `firstLine`.
 enum GlossaryReader {
-    static func terms(in markdown: String) -> [GlossaryTerm] {
+    static func terms(in markdown: String, file: String = "<memory>", firstLine: Int = 1) -> [GlossaryTerm] {
         var terms: [GlossaryTerm] = []
-        var current: (String, [String])?
+        var current: (String, [String], Int)?
         func finish() {
-            if let (term, lines) = current {
+            if let (term, lines, line) = current {
                 terms.append(GlossaryTerm(id: id(for: term), term: term,
-                                          definition: lines.joined(separator: "\n").trimmed))
+                                          definition: lines.joined(separator: "\n").trimmed,
+                                          location: SourceLocation(file: file, line: line, column: 1)))
             }
         }
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("## ") {
                 finish()
-                current = (line.dropFirst(3).trimmedOfSpaces, [])
+                current = (line.dropFirst(3).trimmedOfSpaces, [], firstLine + index)
             } else {
                 current?.1.append(String(line))
             }

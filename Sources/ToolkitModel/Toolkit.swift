@@ -16,18 +16,28 @@ public struct Toolkit: Sendable, Equatable {
     public var tracks: [Track]
     /// The law dates of every content file of the toolkit, in file order.
     public var lawDates: [LawDates]
+    /// The languages the toolkit is published in, as language codes ("en", "cy"). The first is the
+    /// source: every other is translated from it.
+    public var languages: [String]
+    /// The translation files read beside the source files, of every language but the source (see Translation).
+    public var translatedFiles: [TranslatedFile]
     public var location: SourceLocation
 
     public init(id: String, title: String, summary: String = "", version: String = "1", lawAsAt: String = "",
                 reviewBy: String = "", minutes: Int? = nil, startPage: String = "",
                 report: ReportIntroduction = ReportIntroduction(), glossary: [GlossaryTerm] = [],
                 openingParts: [Part] = [], tracks: [Track], lawDates: [LawDates] = [],
+                languages: [String] = ["en"], translatedFiles: [TranslatedFile] = [],
                 location: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.summary = summary; self.version = version
         self.lawAsAt = lawAsAt; self.reviewBy = reviewBy; self.minutes = minutes; self.startPage = startPage
         self.report = report; self.glossary = glossary; self.openingParts = openingParts; self.tracks = tracks
-        self.lawDates = lawDates; self.location = location
+        self.lawDates = lawDates; self.languages = languages; self.translatedFiles = translatedFiles
+        self.location = location
     }
+
+    /// The language the content is written in; translations are made from it.
+    public var sourceLanguage: String { languages.first ?? "en" }
 
     /// Every question in the order a user meets them: opening parts, then each track's parts.
     public var allQuestions: [Question] {
@@ -51,9 +61,12 @@ public struct ReportIntroduction: Sendable, Equatable {
     public var notice: String
     /// What each priority means, in the editors' words ("Act now: before you build anything").
     public var priorityMeanings: [Priority: String]
+    /// Where report.md's front matter starts.
+    public var location: SourceLocation
     public init(title: String = "Your report", body: String = "", notice: String = "",
-                priorityMeanings: [Priority: String] = [:]) {
+                priorityMeanings: [Priority: String] = [:], location: SourceLocation = .unknown) {
         self.title = title; self.body = body; self.notice = notice; self.priorityMeanings = priorityMeanings
+        self.location = location
     }
 }
 
@@ -62,8 +75,10 @@ public struct GlossaryTerm: Sendable, Equatable {
     public var term: String
     /// Markdown definition.
     public var definition: String
-    public init(id: String, term: String, definition: String) {
-        self.id = id; self.term = term; self.definition = definition
+    /// Where the term's `## ` heading is in glossary.md.
+    public var location: SourceLocation
+    public init(id: String, term: String, definition: String, location: SourceLocation = .unknown) {
+        self.id = id; self.term = term; self.definition = definition; self.location = location
     }
 }
 

@@ -33,9 +33,12 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let build = SiteBuild(folders: folders.plain, today: today.date)
-        let diagnostics = (build.loadAndCheck().diagnostics + build.themeDiagnostics()).sorted
+        let (toolkits, loadDiagnostics) = build.loadAndCheck()
+        let diagnostics = (loadDiagnostics + build.themeDiagnostics()).sorted
         switch format {
-        case .text: DiagnosticPrinter.print(diagnostics)
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            DiagnosticPrinter.coverage(toolkits).forEach(printError)
         case .json: Swift.print(try DiagnosticPrinter.json(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }
