@@ -30,8 +30,11 @@ enum PageContext {
         tree[first] = child
     }
 
-    static func toolkit(_ toolkit: Toolkit, text: InterfaceText) -> [String: Any] {
+    /// `fallback` marks words with no translation yet: `startLang` and, in allGuidance, each part's and
+    /// question's `lang` hold the source language's tag for `lang="..."`, or false.
+    static func toolkit(_ toolkit: Toolkit, text: InterfaceText, fallback: Fallback = .none) -> [String: Any] {
         [
+            "startLang": fallback.lang(toolkit.location) ?? false,
             "toolkitID": toolkit.id,
             "toolkitTitle": toolkit.title,
             "summary": toolkit.summary,
@@ -54,7 +57,7 @@ enum PageContext {
     }
 
     /// Every question with all its guidance for every answer: the site without JavaScript.
-    static func allGuidance(_ toolkit: Toolkit, text: InterfaceText) -> [String: Any] {
+    static func allGuidance(_ toolkit: Toolkit, text: InterfaceText, fallback: Fallback = .none) -> [String: Any] {
         let questions = Dictionary(toolkit.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let describe = { (condition: Condition) in PageContext.describe(condition, in: questions, text: text) }
         let or = " \(text.t("common.or")) "
@@ -67,6 +70,7 @@ enum PageContext {
                     "hasCaption": numbered,
                     "fullCaption": part.caption(index, of: parts.count, numbered: numbered, in: text),
                     "title": part.title,
+                    "lang": fallback.lang(part.location) ?? false,
                     "html": Markdown.html(part.introduction),
                     // false, not "": the template engine takes an empty string as true.
                     "lawChecked": part.latestLawChecked.map { text.longDate($0) as Any } ?? false,
@@ -81,6 +85,7 @@ enum PageContext {
             let options = q.options.map(\.label).joined(separator: ", ")
             return [
                 "id": "question-" + q.id,
+                "lang": fallback.lang(q.location) ?? false,
                 "text": q.text,
                 "hint": q.hint ?? "",
                 "html": Markdown.html(q.moreInformation),

@@ -13,52 +13,111 @@ public struct SiteRenderer {
 
     public init(theme: Theme) { self.theme = theme }
 
-    /// The site in the theme's source language. Throws the pages that could not be rendered (a template the
-    /// theme's library does not hold), each located at its template's file: an empty page written in its
-    /// place would pass unnoticed.
+    /// The site: every toolkit in each of its languages. Throws the pages that could not be rendered (a
+    /// template the theme's library does not hold, a language with no locale file), each located at its
+    /// cause: an empty page written in its place would pass unnoticed.
     public func render(_ toolkits: [Toolkit]) throws(DiagnosticList) -> Site {
-        let text = theme.sourceText
         var site = Site()
         var failures: [Diagnostic] = []
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
-        site.files["index.html"] = page("index.html", template: "index", root: "", title: text.t("index.title"), text: text, [
-            "toolkits": toolkits.map { ["id": $0.id, "title": $0.title, "summary": $0.summary] },
-        ], failures: &failures)
-        for toolkit in toolkits {
-            for (path, bytes) in toolkitFiles(toolkit, in: text, failures: &failures) { site.files[toolkit.id + "/" + path] = bytes }
+        var editionsByToolkit: [(Toolkit, [Edition])] = []
+        for toolkit in toolkits { editionsByToolkit.append((toolkit, editions(of: toolkit, failures: &failures))) }
+        for (path, bytes) in indexPages(editionsByToolkit, failures: &failures) { site.files[path] = bytes }
+        for (toolkit, editions) in editionsByToolkit {
+            for edition in editions {
+                for (path, bytes) in toolkitFiles(edition, failures: &failures) {
+                    site.files[toolkit.id + "/" + edition.folder + path] = bytes
+                }
+            }
         }
         guard failures.isEmpty else { throw DiagnosticList(failures) }
         site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
         return site
     }
 
-    /// A toolkit's pages and scripts, by their path in its folder, with every interface word from `text`.
-    /// `pageName` names each page file ("questions.html" for the source language), and `interfaceFolder`
-    /// is where the runtime's words go, so that a second language can sit beside the first.
-    public func toolkitFiles(_ toolkit: Toolkit, in text: InterfaceText, pageName: (String) -> String = { $0 },
-                             interfaceFolder: String = InterfaceScript.folder,
-                             failures: inout [Diagnostic]) -> [String: [UInt8]] {
+    /// The toolkit in its source language, then in each translation the theme has the interface's words for.
+    func editions(of toolkit: Toolkit, failures: inout [Diagnostic]) -> [Edition] {
+        let source = theme.text(for: toolkit.sourceLanguage) ?? theme.sourceText
+        var found: [(Translation, InterfaceText, String)] = [(toolkit.translation(toolkit.sourceLanguage), source, "")]
+        for translation in toolkit.translations {
+            guard let text = theme.text(for: translation.language) else {
+                failures.append(.error("the toolkit is published in '\(translation.language)', but the theme has no words for its interface in that language",
+                                       at: toolkit.location,
+                                       fix: "add locales/\(translation.language).yml to the theme, or take '\(translation.language)' out of 'languages'"))
+                continue
+            }
+            found.append((translation, text, translation.language + "/"))
+        }
+        let languages = found.map { _, text, folder in
+            Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"), switchTo: text.t("language.switch-to"),
+                             folder: folder)
+        }
+        let sourceTag = source.t("language.tag")
+        return found.map { translation, text, folder in
+            Edition(toolkit: translation.toolkit, text: text, folder: folder,
+                    fallback: Fallback(tag: sourceTag, files: translation.untranslatedFiles), languages: languages)
+        }
+    }
+
+    /// The site's front page, listing its toolkits, in the theme's source language and in every other
+    /// language a toolkit is published in (`cy/index.html`, listing the toolkits that have Welsh).
+    func indexPages(_ toolkits: [(Toolkit, [Edition])], failures: inout [Diagnostic]) -> [String: [UInt8]] {
+        var byLanguage: [(language: Edition.Language, text: InterfaceText, entries: [[String: Any]])] = []
+        for (toolkit, editions) in toolkits {
+            for edition in editions {
+                let entry: [String: Any] = ["id": toolkit.id, "title": edition.toolkit.title, "summary": edition.toolkit.summary,
+                                            "href": toolkit.id + "/" + edition.folder + "index.html"]
+                if let index = byLanguage.firstIndex(where: { $0.language.folder == edition.folder }) {
+                    byLanguage[index].entries.append(entry)
+                } else if let language = edition.languages.first(where: { $0.folder == edition.folder }) {
+                    byLanguage.append((language, edition.text, [entry]))
+                }
+            }
+        }
+        if byLanguage.isEmpty || !byLanguage[0].language.folder.isEmpty {
+            let text = theme.sourceText
+            byLanguage.insert((Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"),
+                                                switchTo: text.t("language.switch-to"), folder: ""), text, []), at: 0)
+        }
         var files: [String: [UInt8]] = [:]
-        let interface = InterfaceScript.scripts(text, runtimeKeys: theme.runtimeKeys, reportKeys: theme.reportKeys, folder: interfaceFolder)
+        for page in byLanguage {
+            let root = page.language.folder.isEmpty ? "" : "../"
+            let links: [[String: Any]] = byLanguage.map { other in
+                ["tag": other.language.tag, "name": other.language.name, "switchTo": other.language.switchTo,
+                 "current": other.language.folder == page.language.folder, "href": root + other.language.folder + "index.html"]
+            }
+            let toolkits = page.entries.map { entry in entry.merging(["href": root + (entry["href"] as? String ?? "")]) { $1 } }
+            let path = page.language.folder + "index.html"
+            files[path] = self.page(path, template: "index", root: root, title: page.text.t("index.title"), text: page.text,
+                                    ["toolkits": toolkits, "languages": links, "hasLanguages": byLanguage.count > 1], failures: &failures)
+        }
+        return files
+    }
+
+    /// An edition's pages and scripts, by their path in its folder, with every interface word in its language.
+    public func toolkitFiles(_ edition: Edition, failures: inout [Diagnostic]) -> [String: [UInt8]] {
+        let (toolkit, text, root, fallback) = (edition.toolkit, edition.text, edition.root, edition.fallback)
+        var files: [String: [UInt8]] = [:]
+        let interface = InterfaceScript.scripts(text, runtimeKeys: theme.runtimeKeys, reportKeys: theme.reportKeys)
         for (path, script) in interface { files[path] = Array(script.utf8) }
-        var context = PageContext.toolkit(toolkit, text: text)
+        var context = PageContext.toolkit(toolkit, text: text, fallback: fallback)
         let titles = ["toolkitTitle": toolkit.title]
-        files[pageName("index.html")] = page(pageName("index.html"), template: "start", root: "../", title: toolkit.title,
-                                             text: text, context, failures: &failures)
+        func add(_ name: String, template: String, title: String, _ values: [String: Any]) {
+            let values = values.merging(edition.links(on: name)) { $1 }
+            files[name] = page(name, template: template, root: root, title: title, text: text, values, failures: &failures)
+        }
+        add("index.html", template: "start", title: toolkit.title, context)
         context["questionCount"] = toolkit.allQuestions.count
         context["interfaceScript"] = interface[0].path
-        files[pageName("questions.html")] = page(pageName("questions.html"), template: "questions", root: "../",
-                                                 title: text.t("questions.title", titles), text: text, context, failures: &failures)
-        files[pageName("all-guidance.html")] = page(pageName("all-guidance.html"), template: "all-guidance", root: "../",
-                                                    title: text.t("all-guidance.title", titles), text: text,
-                                                    context.merging(PageContext.allGuidance(toolkit, text: text)) { $1 }, failures: &failures)
+        add("questions.html", template: "questions", title: text.t("questions.title", titles), context)
+        add("all-guidance.html", template: "all-guidance", title: text.t("all-guidance.title", titles),
+            context.merging(PageContext.allGuidance(toolkit, text: text, fallback: fallback)) { $1 })
         let terms = toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": Markdown.html($0.definition)] }
-        files[pageName("glossary.html")] = page(pageName("glossary.html"), template: "glossary", root: "../",
-                                                title: text.t("glossary.title", titles), text: text,
-                                                context.merging(["terms": terms]) { $1 }, failures: &failures)
+        add("glossary.html", template: "glossary", title: text.t("glossary.title", titles),
+            context.merging(["terms": terms, "glossaryLang": toolkit.glossary.first.flatMap { fallback.lang($0.location) } ?? false]) { $1 })
         // The scripts after the pages: the page with all the guidance is the biggest thing a build makes,
         // and made first it does not stack on top of them at the build's peak of memory.
-        files["model.js"] = Array(ScriptEmitter.script(for: toolkit).utf8)
+        files["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback).utf8)
         ScriptEmitter.eachTextScript(for: toolkit) { path, script in files[path] = Array(script.utf8) }
         return files
     }

@@ -68,27 +68,27 @@ struct InterfaceLanguageTests {
         let theme = try Self.theme()
         let text = try #require(theme.text(for: language))
         var failures: [Diagnostic] = []
-        let suffix = language == "en" ? "" : ".\(language)"
-        let files = SiteRenderer(theme: theme).toolkitFiles(GeneratedToolkit.make(questionsPerTrack: 12, seed: 5), in: text,
-            pageName: { $0.replacingOccurrences(of: ".html", with: suffix + ".html") },
-            interfaceFolder: language == "en" ? "text/" : "text/\(language)/", failures: &failures)
+        let edition = Edition(toolkit: GeneratedToolkit.make(questionsPerTrack: 12, seed: 5), text: text,
+                              folder: language == "en" ? "" : language + "/")
+        let files = SiteRenderer(theme: theme).toolkitFiles(edition, failures: &failures)
         #expect(failures.isEmpty)
         return files.mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test func renderingWithTheWelshTextWritesWelshPages() throws {
         let pages = try Self.pages(in: "cy")
-        let questions = try #require(pages["questions.cy.html"])
+        let questions = try #require(pages["questions.html"])
         #expect(questions.contains("<html lang=\"cy\">"))
         #expect(questions.contains("Mae angen JavaScript ar yr holiadur hwn"))
-        #expect(questions.contains("<script src=\"text/cy/interface.js\"></script>"))
-        let guidance = try #require(pages["all-guidance.cy.html"])
+        #expect(questions.contains("<script src=\"text/interface.js\"></script>"))
+        #expect(questions.contains("href=\"../../assets/style.css\""), "the Welsh edition's pages sit a folder deeper")
+        let guidance = try #require(pages["all-guidance.html"])
         #expect(guidance.contains("Pob cwestiwn a chanllaw") && guidance.contains("Rhan 1 o ") && guidance.contains("Dewiswch un ateb."))
         #expect(!guidance.contains("Part 1 of") && !guidance.contains("Choose one answer"))
-        let interface = try #require(pages["text/cy/interface.js"])
+        let interface = try #require(pages["text/interface.js"])
         #expect(interface.contains("\"common.continue\": \"Parhau\""))
-        #expect(interface.contains("later: \"text/cy/interface-report.js\""))
-        #expect(try #require(pages["text/cy/interface-report.js"]).contains("\"docx.page-of\": \"Tudalen {page} o {pages}\""))
+        #expect(interface.contains("later: \"text/interface-report.js\""))
+        #expect(try #require(pages["text/interface-report.js"]).contains("\"docx.page-of\": \"Tudalen {page} o {pages}\""))
     }
 
     @Test(arguments: ["en", "cy"]) func everyPlaceholderOnAPageIsFilled(language: String) throws {

@@ -114,7 +114,18 @@
     event.target.click();
   });
 
+  // The link to this page in another language keeps the place: the same question, check or report page.
+  const languageLinks = [...document.querySelectorAll("a[data-language-switch]")]
+    .map((link) => ({ link, page: link.getAttribute("href").split("#")[0] }));
+  const keepPlaceInLanguageLinks = () => {
+    for (const { link, page } of languageLinks) link.setAttribute("href", page + location.hash);
+  };
+
   runtime.render = render;
-  window.addEventListener("hashchange", render);
+  window.addEventListener("hashchange", () => {
+    keepPlaceInLanguageLinks();
+    render();
+  });
+  keepPlaceInLanguageLinks();
   render();
 })(globalThis.toolkitRuntime);

@@ -4,7 +4,7 @@
 "use strict";
 
 (function (runtime) {
-  const { model, t, plural, h, svg, prose, longDate, fileDate, show, groupByPart, answerText, isUnsure, rulesDecision,
+  const { model, t, plural, h, svg, prose, langOf, longDate, fileDate, show, groupByPart, answerText, isUnsure, rulesDecision,
     unsureAdvice, places, saved, noteReportSeen, snapshotOf, confirmDelete, sharedBanner, reportTools } = runtime;
 
   // ---- The report ---------------------------------------------------------------------------------
@@ -25,11 +25,12 @@
       const questions = group.questions.map((question) => ({
         id: question.id,
         text: question.text,
+        lang: langOf(question),
         answer: answerText(question, flow.answers[question.id]),
         unsure: isUnsure(question, flow.answers[question.id]),
         guidance: byPriority(flow.guidance.filter((g) => g.question === question).map(({ item }) => {
           const change = changeOf(item, baseline);
-          return { id: item.id, anchor: anchor(item), priority: item.priority, priorityLabel: priorityLabel(item.priority),
+          return { id: item.id, lang: langOf(question), anchor: anchor(item), priority: item.priority, priorityLabel: priorityLabel(item.priority),
             headline: item.headline, html: item.html, links: item.links, fingerprint: item.fingerprint,
             change, changeLabel: change ? t(`report.change.${change}`) : null };
         }), (item) => item.priority),
@@ -186,7 +187,7 @@
       parts.map((part) => [
         h("h3", { class: "heading-s report-urgent__part" }, part.label),
         h("ul", { class: "report-action-list" }, content.urgent.filter((item) => item.part === part.label).map((item) =>
-          h("li", {},
+          h("li", { lang: item.lang },
             h("a", { href: `#${item.anchor}`, class: "report-action-list__headline", onclick: (event) => {
               event.preventDefault();
               jumpTo(item.anchor);
@@ -213,7 +214,7 @@
           h("h3", { class: "heading-m" }, t("report.priority-actions", { priority: priority.label, actions: plural("report.actions", items.length) })),
           priority.meaning && h("p", { class: "hint" }, priority.meaning),
           h("ol", { class: "report-log__list" }, items.map((item) => h("li", { class: "report-log__item" },
-            h("strong", {}, item.headline), item.change && " ", changeTag(item),
+            h("strong", { lang: item.lang }, item.headline), item.change && " ", changeTag(item),
             h("dl", { class: "report-log__facts" },
               h("dt", {}, t("report.log.part")), h("dd", {}, item.part),
               h("dt", {}, t("report.log.question")), h("dd", {}, item.question),
@@ -225,8 +226,9 @@
   function reportQuestion(question) {
     const [first, ...rest] = question.guidance;
     const lead = h("div", { class: "report-question__lead" },
-      h("h3", { class: "heading-m" }, question.text),
-      h("p", { class: "report-answer" }, h("span", { class: "report-answer-label" }, t("report.your-answer"), " "), question.answer));
+      h("h3", { class: "heading-m", lang: question.lang }, question.text),
+      h("p", { class: "report-answer" }, h("span", { class: "report-answer-label" }, t("report.your-answer"), " "),
+        h("span", { lang: question.lang }, question.answer)));
     if (!first) return h("div", { class: "report-question" }, lead);
     // The question, the answer and the start of the first advice print together, so a heading never ends a
     // page alone; the rest of that advice may run on to the next page, which keeps the printout short.
@@ -239,13 +241,14 @@
    * start of a question's first advice joins the question's lead. */
   function reportGuidance(item) {
     const body = prose(item.html);
+    if (item.lang) body.lang = item.lang;
     const firstParagraph = body.firstElementChild;
     if (firstParagraph) firstParagraph.remove();
     const opening = h("div", { class: `guidance guidance--${item.priority}`, id: item.anchor, tabindex: "-1" },
       h("p", { class: "guidance__priority" }, h("strong", { class: `tag tag--${item.priority}` }, item.priorityLabel),
         item.change && " ", changeTag(item)),
-      h("h4", { class: "heading-s guidance__headline" }, item.headline),
-      firstParagraph && h("div", { class: "prose" }, firstParagraph));
+      h("h4", { class: "heading-s guidance__headline", lang: item.lang }, item.headline),
+      firstParagraph && h("div", { class: "prose", lang: item.lang }, firstParagraph));
     const more = h("div", { class: `guidance__more guidance--${item.priority}` },
       body.childElementCount > 0 && body,
       item.links.length > 0 && h("ul", { class: "links" }, item.links.map((link) =>

@@ -93,6 +93,14 @@
     return element;
   }
 
+  /** The source language's tag on words that have no translation yet (a part's or question's `lang` in the
+   * model), for their `lang` attribute, so screen readers switch voice; null for words in the page's language. */
+  const langOf = (thing) => (thing && typeof thing.lang === "string" ? thing.lang : null);
+
+  /** A short notice, in the page's language, before words shown untranslated; null when there are none. */
+  const untranslatedNotice = (...things) =>
+    (things.some(langOf) ? h("p", { class: "translation-notice" }, t("language.untranslated")) : null);
+
   let uniqueCount = 0;
   function uniqueID(prefix) {
     uniqueCount += 1;
@@ -182,6 +190,6 @@
     if (target) target.focus();
   }
 
-  Object.assign(runtime, { model, app, assetFolder, has, isPlainObject, t, plural, textList, append, h, svg, prose, uniqueID,
+  Object.assign(runtime, { model, app, assetFolder, has, isPlainObject, t, plural, textList, append, h, svg, prose, uniqueID, langOf, untranslatedNotice,
     longDate, calendarDate, fileDate, tellNextPage, banner, saveFile, errorSummary, go, questionHash, show });
 })(globalThis.toolkitRuntime);

@@ -3,7 +3,7 @@
 "use strict";
 
 (function (runtime) {
-  const { model, has, t, plural, h, prose, calendarDate, errorSummary, go, questionHash, show, findQuestion, answerLabels,
+  const { model, has, t, plural, h, prose, langOf, untranslatedNotice, calendarDate, errorSummary, go, questionHash, show, findQuestion, answerLabels,
     firstUnanswered, groupByPart, askedInPart, partHash, openingDone, entryTo, backFromPart, countSettled, progress, rulesDecision,
     unsureAdvice, saved, setAnswers } = runtime;
   const { run } = runtime.flow;
@@ -47,7 +47,8 @@
       h("h1", { class: "heading-l", tabindex: "-1" },
         model.tracks.length > 1 && place.track && h("span", { class: "caption" }, place.track.title), place.part.caption),
       h("p", { class: "body-l" }, t("part-start.length", { questions, minutes: plural("part-start.minutes", count) })),
-      prose(place.part.html),
+      untranslatedNotice(place.part),
+      Object.assign(prose(place.part.html), langOf(place.part) ? { lang: langOf(place.part) } : {}),
       place.part.lawChecked && h("p", { class: "hint" }, t("part.law-checked", { date: calendarDate(place.part.lawChecked) })),
       h("a", { class: "button", href: questionHash(first), role: "button", "data-continue": "" }, t("common.continue")));
   }
@@ -82,8 +83,8 @@
         h("fieldset", { class: "fieldset", "aria-describedby": describedBy },
           h("legend", { class: "fieldset__legend" },
             h("span", { class: "caption" }, place.part.caption),
-            h("h1", { class: "fieldset__heading", tabindex: "-1" }, question.text)),
-          question.hint && h("div", { class: "hint", id: "question-hint" }, question.hint),
+            h("h1", { class: "fieldset__heading", tabindex: "-1", lang: langOf(question) }, question.text)),
+          question.hint && h("div", { class: "hint", id: "question-hint", lang: langOf(question) }, question.hint),
           error && h("p", { class: "error-message", id: "question-error" },
             h("span", { class: "visually-hidden" }, t("common.error-prefix"), " "), error),
           h("div", { class: type === "radio" ? "radios" : "checkboxes" },
@@ -93,11 +94,11 @@
                 h("input", { class: "choice__input", id: `answer-${index}`, name: "answer", type, value: option.id,
                   checked: chosen.includes(option.id), "data-exclusive": option.exclusive || null,
                   onchange: clearOthersWhenExclusive }),
-                h("label", { class: "choice__label", for: `answer-${index}` }, option.label))])))),
+                h("label", { class: "choice__label", for: `answer-${index}`, lang: langOf(question) }, option.label))])))),
       question.html && h("details", { class: "details" },
         h("summary", { class: "details__summary" },
           h("span", { class: "details__summary-text" }, t("question.more-information"))),
-        h("div", { class: "details__text" }, prose(question.html))),
+        h("div", { class: "details__text", lang: langOf(question) }, prose(question.html))),
       h("button", { class: "button", type: "submit" }, t("common.continue")));
 
     const back = place.track && askedInPart(flow, place.part)[0] === question ? partHash(place.part)
@@ -108,6 +109,7 @@
       // A track's part has a start page for its introduction; the opening questions show theirs here.
       firstOfPart && !place.track && place.part.html && h("div", { class: "part-intro" }, prose(place.part.html)),
       h("p", { class: "question-progress" }, progress(question, flow)),
+      untranslatedNotice(question),
       form,
       position === 0 && h("p", { class: "no-print" }, t("question.load-answers")));
   }
@@ -141,8 +143,8 @@
   function summaryRow(question, flow) {
     const labels = has(flow.answers, question.id) ? answerLabels(question, flow.answers[question.id]) : [t("check.not-answered")];
     return h("div", { class: "summary-list__row" },
-      h("dt", { class: "summary-list__key" }, question.text),
-      h("dd", { class: "summary-list__value" }, labels.length > 1
+      h("dt", { class: "summary-list__key", lang: langOf(question) }, question.text),
+      h("dd", { class: "summary-list__value", lang: has(flow.answers, question.id) ? langOf(question) : null }, labels.length > 1
         ? h("ul", { class: "summary-list__answers" }, labels.map((label) => h("li", {}, label))) : labels[0]),
       h("dd", { class: "summary-list__actions" },
         h("a", { href: `#/change/${encodeURIComponent(question.id)}` },

@@ -43,6 +43,7 @@ globalThis.toolkitInterface = {
     "delete.no": "No, keep my answers",
     "delete.title": "Are you sure you want to delete your answers?",
     "delete.yes": "Yes, delete my answers",
+    "language.untranslated": "This has not been translated yet, so it is shown in the original language.",
     "missing-file.body": "This page needs a file that could not be loaded: {file}.",
     "missing-file.copy-again": "If you copied the toolkit from a USB stick or a shared folder, copy the whole folder again. Its SHA256SUMS file lets you check that the copy is complete.",
     "missing-file.read-instead": "[Read every question with all its guidance](all-guidance.html) instead.",
