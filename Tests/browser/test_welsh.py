@@ -97,6 +97,8 @@ def test_every_page_has_its_language_and_a_link_to_the_other(welsh_site, driver)
         welsh = driver.find_element(By.CSS_SELECTOR, "a[data-language-switch]")
         assert welsh.get_attribute("href") == (welsh_site / TOOLKIT / "cy" / page).as_uri(), page
         assert welsh.get_attribute("lang") == "cy"
+        if page in ("index.html", "glossary.html"):
+            assert_accessible(driver, f"the English {page} with its link to Welsh")
     # The front page too, in each language, listing the toolkit in that language.
     driver.get((welsh_site / "cy" / "index.html").as_uri())
     assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "cy"
