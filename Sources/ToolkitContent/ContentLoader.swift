@@ -25,23 +25,23 @@ public struct ContentLoader {
         return Loaded(toolkits: toolkits, diagnostics: loader.diagnostics)
     }
 
-    private var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
     private var parsed: ParsedFiles?
     private var questionFilesRead: Set<String> = []
     private var lawDates: [LawDates] = []
     private let files = FileManager.default
 
-    private func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
+    func exists(_ path: String) -> Bool { files.fileExists(atPath: path) }
 
     private func isDirectory(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return files.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
-    /// Entries in name order, hidden files and editors' backups left out.
+    /// Entries in name order, hidden files, editors' backups and translations (read later) left out.
     private func entries(of directory: String) -> [String] {
         ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { !IgnoredFiles.contains($0) }
+            .filter { !IgnoredFiles.contains($0) && TranslationFiles.language(ofName: $0) == nil }
             .sorted()
             .map { directory + "/" + $0 }
     }
@@ -55,7 +55,7 @@ public struct ContentLoader {
         return name
     }
 
-    private mutating func read(_ path: String) -> SectionedFile? {
+    mutating func read(_ path: String) -> SectionedFile? {
         guard let data = files.contents(atPath: path) else {
             diagnostics.append(.error("the file cannot be read", at: SourceLocation(file: path, line: 1, column: 1)))
             return nil
@@ -74,10 +74,15 @@ public struct ContentLoader {
     /// When the law a file states was last checked, and when it must be checked again. Required in
     /// question files; accepted, and checked as dates, in the others.
     static let lawDateKeys = ["law-checked", "review-by"]
+    static let toolkitSettings = ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes", "languages"]
 
     /// Reads a file that has a single section of front matter and a body, with where the body starts. Its
     /// law dates, where it may have them, go into `lawDates`.
     private mutating func readSimple(_ path: String, allowed: [String]) -> (FrontMatter, String, SourceLocation)? {
+        readSection(path, allowed: allowed).map { ($0.0, $0.1.body, $0.1.bodyStart(in: path)) }
+    }
+
+    private mutating func readSection(_ path: String, allowed: [String]) -> (FrontMatter, SectionedFile.Section)? {
         guard let file = read(path) else { return nil }
         if file.sections.count > 1 {
             diagnostics.append(.error("this file should have one block of front matter, but has \(file.sections.count)",
@@ -90,12 +95,11 @@ public struct ContentLoader {
         if allowed.contains("law-checked") {
             lawDates.append(settings.lawDates(required: false, diagnostics: &diagnostics))
         }
-        return (settings, section.body, SourceLocation(file: path, line: section.bodyLine, column: section.bodyColumn))
+        return (settings, section)
     }
 
     private mutating func loadToolkit(_ folder: String) -> Toolkit? {
-        guard let (settings, body, bodyStart) = readSimple(folder + "/toolkit.md",
-                                                allowed: ["id", "title", "summary", "version", "law-as-at", "review-by", "minutes"])
+        guard let (settings, body, bodyStart) = readSimple(folder + "/toolkit.md", allowed: Self.toolkitSettings)
         else { return nil }
         let firstDates = lawDates.count
         let toolkitDates = settings.lawDates(checkedKey: "law-as-at", required: true, diagnostics: &diagnostics)
@@ -115,6 +119,7 @@ public struct ContentLoader {
             lawAsAt: toolkitDates.lawChecked?.value ?? "",
             reviewBy: toolkitDates.reviewBy?.value ?? "",
             minutes: minutes, startPage: body, tracks: [], location: settings.start, startPageLocation: bodyStart)
+        toolkit.languages = TranslationFiles.languages(settings, diagnostics: &diagnostics)
         let meanings = Priority.allCases.map(\.rawValue)
         if let (report, reportBody, reportStart) = readSimple(folder + "/report.md", allowed: ["title", "notice"] + meanings + Self.lawDateKeys) {
             var priorityMeanings: [Priority: String] = [:]
@@ -125,11 +130,12 @@ public struct ContentLoader {
                 title: report.string("title", required: true, example: "Your report", diagnostics: &diagnostics)?.value ?? "",
                 body: reportBody,
                 notice: report.string("notice", diagnostics: &diagnostics)?.value ?? "",
-                priorityMeanings: priorityMeanings, bodyLocation: reportStart)
+                priorityMeanings: priorityMeanings, location: report.start, bodyLocation: reportStart)
         }
-        if exists(folder + "/glossary.md"),
-           let (_, glossaryBody, glossaryStart) = readSimple(folder + "/glossary.md", allowed: ["title"] + Self.lawDateKeys) {
-            toolkit.glossary = GlossaryReader.terms(in: glossaryBody, startingAt: glossaryStart)
+        let glossaryPath = folder + "/glossary.md"
+        if exists(glossaryPath), let (_, glossary) = readSection(glossaryPath, allowed: ["title"] + Self.lawDateKeys) {
+            toolkit.glossary = GlossaryReader.terms(in: glossary.body, file: glossaryPath, firstLine: glossary.bodyLine,
+                                                    firstColumn: glossary.bodyColumn)
         }
 
         var parts: [Part] = []
@@ -153,6 +159,7 @@ public struct ContentLoader {
             toolkit.openingParts = parts
         }
         toolkit.lawDates = lawDates[firstDates...].filter { $0.lawChecked != nil || $0.reviewBy != nil }
+        toolkit.translatedFiles = loadTranslations(in: folder, of: toolkit)
         return toolkit
     }
 
@@ -210,21 +217,23 @@ public struct ContentLoader {
 
 /// The glossary: each `## Term` heading starts an entry; its id is the term in lower case with dashes.
 enum GlossaryReader {
-    /// `start` is where the glossary's body starts, so that each definition knows where it starts.
-    static func terms(in markdown: String, startingAt start: SourceLocation = .unknown) -> [GlossaryTerm] {
+    /// `markdown` is the body of `file`, its first line starting at `firstLine` and `firstColumn`. Each term
+    /// knows where its heading is, and where its definition starts.
+    static func terms(in markdown: String, file: String = "<memory>", firstLine: Int = 1, firstColumn: Int = 1) -> [GlossaryTerm] {
         var terms: [GlossaryTerm] = []
-        var current: (term: String, firstLine: Int, lines: [String])?
+        var current: (term: String, index: Int, lines: [String])?
         func finish() {
-            guard let (term, firstLine, lines) = current else { return }
-            let (definition, offset) = lines.joined(separator: "\n").trimmedWithStart
+            guard let (term, index, lines) = current else { return }
+            let (definition, start) = lines.joined(separator: "\n").trimmedWithStart
             terms.append(GlossaryTerm(id: id(for: term), term: term, definition: definition,
-                                      definitionLocation: SourceLocation(file: start.file, line: start.line + firstLine + offset.lines,
-                                                                         column: offset.column)))
+                                      location: SourceLocation(file: file, line: firstLine + index, column: index == 0 ? firstColumn : 1),
+                                      definitionLocation: SourceLocation(file: file, line: firstLine + index + 1 + start.lines,
+                                                                         column: start.column)))
         }
         for (index, line) in markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("## ") {
                 finish()
-                current = (String(line.dropFirst(3)).trimmingCharacters(in: .whitespaces), index + 1, [])
+                current = (line.dropFirst(3).trimmedOfSpaces, index, [])
             } else {
                 current?.lines.append(String(line))
             }

@@ -104,7 +104,7 @@ struct FrontMatter {
                                       fix: "write it as '\(key): \(example)'"))
             return nil
         }
-        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = scalar.string.trimmed
         if text.isEmpty && required {
             diagnostics.append(.error("the setting '\(key)' is empty", at: location(of: node),
                                       fix: "write it as '\(key): \(example)'"))

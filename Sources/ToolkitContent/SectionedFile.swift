@@ -14,6 +14,11 @@ struct SectionedFile {
         /// place inside the body maps to the file's exactly.
         var bodyLine: Int
         var bodyColumn: Int
+
+        /// Where the body starts in the file at `path`.
+        func bodyStart(in path: String) -> SourceLocation {
+            SourceLocation(file: path, line: bodyLine, column: bodyColumn)
+        }
     }
 
     var path: String
@@ -53,11 +58,11 @@ extension String {
     /// Without leading and trailing blanks and blank lines, and where what is left starts: how many lines
     /// down, and at which column (in Unicode scalars, from 1) of that line.
     var trimmedWithStart: (text: String, start: (lines: Int, column: Int)) {
-        let blank = CharacterSet.whitespacesAndNewlines
-        let lead = unicodeScalars.prefix { blank.contains($0) }
+        // The same white space as `trimmed` takes off.
+        let lead = unicodeScalars.prefix { $0.properties.isWhitespace }
         let lines = lead.filter { $0 == "\n" }.count
         let column = lead.reversed().prefix { $0 != "\n" }.count + 1
-        return (trimmingCharacters(in: blank), (lines, column))
+        return (trimmed, (lines, column))
     }
 
     /// The lines as an editor numbers them: cut at each "\n", less one "\r" before it (Windows line ends).

@@ -3,6 +3,8 @@
 public struct MarkdownText: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case startPage, report, glossaryDefinition, trackDescription, partIntroduction, moreInformation, guidance
+        /// A text of a translation file (`NAME.LANG.md`), of whichever kind its source is.
+        case translation
     }
 
     public var text: String
@@ -42,4 +44,18 @@ extension Toolkit {
         }
         return texts.filter { !$0.text.isEmpty }
     }
+}
+
+extension Toolkit {
+    /// The Markdown texts of the translation files, each where it is written in its file, in file order.
+    public var translatedMarkdownTexts: [MarkdownText] {
+        translatedFiles.flatMap { file in
+            file.texts.filter { TextKey.isMarkdown($0.key) }.map(\.value).sorted { $0.location < $1.location }
+                .map { MarkdownText($0.value, at: $0.location, kind: .translation) }
+        }
+    }
+
+    /// What a build parses: the source's texts and every translation's. Each language's pages show one or
+    /// the other, text by text.
+    public var markdownTextsInEveryLanguage: [MarkdownText] { markdownTexts + translatedMarkdownTexts }
 }

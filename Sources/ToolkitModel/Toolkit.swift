@@ -18,18 +18,28 @@ public struct Toolkit: Sendable, Equatable {
     public var tracks: [Track]
     /// The law dates of every content file of the toolkit, in file order.
     public var lawDates: [LawDates]
+    /// The languages the toolkit is published in, as language codes ("en", "cy"). The first is the
+    /// source: every other is translated from it.
+    public var languages: [String]
+    /// The translation files read beside the source files, of every language but the source (see Translation).
+    public var translatedFiles: [TranslatedFile]
     public var location: SourceLocation
 
     public init(id: String, title: String, summary: String = "", version: String = "1", lawAsAt: String = "",
                 reviewBy: String = "", minutes: Int? = nil, startPage: String = "",
                 report: ReportIntroduction = ReportIntroduction(), glossary: [GlossaryTerm] = [],
                 openingParts: [Part] = [], tracks: [Track], lawDates: [LawDates] = [],
+                languages: [String] = ["en"], translatedFiles: [TranslatedFile] = [],
                 location: SourceLocation = .unknown, startPageLocation: SourceLocation = .unknown) {
         self.id = id; self.title = title; self.summary = summary; self.version = version
         self.lawAsAt = lawAsAt; self.reviewBy = reviewBy; self.minutes = minutes; self.startPage = startPage
         self.report = report; self.glossary = glossary; self.openingParts = openingParts; self.tracks = tracks
-        self.lawDates = lawDates; self.location = location; self.startPageLocation = startPageLocation
+        self.lawDates = lawDates; self.languages = languages; self.translatedFiles = translatedFiles
+        self.location = location; self.startPageLocation = startPageLocation
     }
+
+    /// The language the content is written in; translations are made from it.
+    public var sourceLanguage: String { languages.first ?? "en" }
 
     /// Every question in the order a user meets them: opening parts, then each track's parts.
     public var allQuestions: [Question] {
@@ -55,10 +65,13 @@ public struct ReportIntroduction: Sendable, Equatable {
     public var notice: String
     /// What each priority means, in the editors' words ("Act now: before you build anything").
     public var priorityMeanings: [Priority: String]
+    /// Where report.md's front matter starts.
+    public var location: SourceLocation
     public init(title: String = "Your report", body: String = "", notice: String = "",
-                priorityMeanings: [Priority: String] = [:], bodyLocation: SourceLocation = .unknown) {
+                priorityMeanings: [Priority: String] = [:], location: SourceLocation = .unknown,
+                bodyLocation: SourceLocation = .unknown) {
         self.title = title; self.body = body; self.notice = notice; self.priorityMeanings = priorityMeanings
-        self.bodyLocation = bodyLocation
+        self.location = location; self.bodyLocation = bodyLocation
     }
 }
 
@@ -67,10 +80,14 @@ public struct GlossaryTerm: Sendable, Equatable {
     public var term: String
     /// Markdown definition.
     public var definition: String
+    /// Where the term's `## ` heading is in glossary.md.
+    public var location: SourceLocation
     /// Where the definition starts in glossary.md.
     public var definitionLocation: SourceLocation
-    public init(id: String, term: String, definition: String, definitionLocation: SourceLocation = .unknown) {
-        self.id = id; self.term = term; self.definition = definition; self.definitionLocation = definitionLocation
+    public init(id: String, term: String, definition: String, location: SourceLocation = .unknown,
+                definitionLocation: SourceLocation = .unknown) {
+        self.id = id; self.term = term; self.definition = definition; self.location = location
+        self.definitionLocation = definitionLocation
     }
 }
 
@@ -114,21 +131,24 @@ public struct Part: Sendable, Equatable {
     }
 }
 
-/// How users see where a track's part sits. The runtime gets these words through the emitted model and the
-/// pages without JavaScript through the templates, so both say the same. Opening parts are not numbered:
-/// their titles stand alone.
+/// How users see where a track's part sits, in the words of the interface's language (`part.number`,
+/// `part.caption`, `part.short-caption` in the theme's locale files). The pages without JavaScript get these
+/// from here; the runtime makes the same from the same keys. Opening parts are not numbered: their titles
+/// stand alone.
 extension Part {
     /// "Part 2 of 4", for the part at `index` (from 0) of a track's `count` parts.
-    public static func number(_ index: Int, of count: Int) -> String { "Part \(index + 1) of \(count)" }
+    public static func number(_ index: Int, of count: Int, in text: InterfaceText) -> String {
+        text.t("part.number", ["number": String(index + 1), "count": String(count)])
+    }
 
     /// "Part 2 of 4: Title", above each question of a track's part; the title alone for an opening part.
-    public func caption(_ index: Int, of count: Int, numbered: Bool) -> String {
-        numbered ? "\(Part.number(index, of: count)): \(title)" : title
+    public func caption(_ index: Int, of count: Int, numbered: Bool, in text: InterfaceText) -> String {
+        numbered ? text.t("part.caption", ["number": String(index + 1), "count": String(count), "title": title]) : title
     }
 
     /// "Part 2: Title", short enough for a chart's label; the title alone for an opening part.
-    public func shortCaption(_ index: Int, numbered: Bool) -> String {
-        numbered ? "Part \(index + 1): \(title)" : title
+    public func shortCaption(_ index: Int, numbered: Bool, in text: InterfaceText) -> String {
+        numbered ? text.t("part.short-caption", ["number": String(index + 1), "title": title]) : title
     }
 }
 
@@ -191,13 +211,8 @@ public enum Priority: String, Sendable, Equatable, CaseIterable, Comparable {
     case plan
     case keepDoing = "keep-doing"
 
-    public var label: String {
-        switch self {
-        case .actNow: "Act now"
-        case .plan: "Plan"
-        case .keepDoing: "Keep doing"
-        }
-    }
+    /// 'Act now', 'Plan', 'Keep doing': the words users see, from `priority.ID` in the locale files.
+    public func label(in text: InterfaceText) -> String { text.t("priority." + rawValue) }
 
     private var rank: Int { Priority.allCases.firstIndex(of: self)! }
     public static func < (a: Priority, b: Priority) -> Bool { a.rank < b.rank }

@@ -8,161 +8,135 @@ public struct Site: Sendable {
     public init() {}
 }
 
-/// Renders the pages of every toolkit through the theme's templates.
+/// Renders the pages of every toolkit through the theme's templates, in the words of one interface language.
 public struct SiteRenderer {
     let theme: Theme
 
     public init(theme: Theme) { self.theme = theme }
 
-    /// Throws the pages that could not be rendered (a template the theme's library does not hold), each
-    /// located at its template's file: an empty page written in its place would pass unnoticed. `markdown`
-    /// holds the toolkits' Markdown as the build parsed it; a text it lacks is rendered here.
+    /// The site: every toolkit in each of its languages. Throws the pages that could not be rendered (a
+    /// template the theme's library does not hold, a language with no locale file), each located at its
+    /// cause: an empty page written in its place would pass unnoticed. `markdown` holds the toolkits'
+    /// Markdown, in every language, as the build parsed it; a text it lacks is rendered here.
     public func render(_ toolkits: [Toolkit], markdown: MarkdownDocuments = MarkdownDocuments()) throws(DiagnosticList) -> Site {
         var site = Site()
         var failures: [Diagnostic] = []
         for (path, bytes) in theme.assets { site.files["assets/" + path] = bytes }
-        page(&site, &failures, "index.html", template: "index", root: "", title: "Toolkits", [
-            "toolkits": toolkits.map { ["id": $0.id, "title": $0.title, "summary": $0.summary] },
-        ])
-        for toolkit in toolkits {
-            let folder = toolkit.id + "/"
-            var context = PageContext.toolkit(toolkit, markdown)
-            site.files[folder + "model.js"] = Array(ScriptEmitter.script(for: toolkit, markdown: markdown).utf8)
-            for (path, script) in ScriptEmitter.textScripts(for: toolkit, markdown: markdown) { site.files[folder + path] = Array(script.utf8) }
-            page(&site, &failures, folder + "index.html", template: "start", root: "../", title: toolkit.title, context)
-            context["questionCount"] = toolkit.allQuestions.count
-            page(&site, &failures, folder + "questions.html", template: "questions", root: "../", title: "Questions: \(toolkit.title)", context)
-            page(&site, &failures, folder + "all-guidance.html", template: "all-guidance", root: "../",
-                 title: "All questions and guidance: \(toolkit.title)", context.merging(PageContext.allGuidance(toolkit, markdown)) { $1 })
-            page(&site, &failures, folder + "glossary.html", template: "glossary", root: "../", title: "Glossary: \(toolkit.title)",
-                 context.merging(["terms": toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": markdown.html($0.definition)] }]) { $1 })
+        var editionsByToolkit: [(Toolkit, [Edition])] = []
+        for toolkit in toolkits { editionsByToolkit.append((toolkit, editions(of: toolkit, failures: &failures))) }
+        for (path, bytes) in indexPages(editionsByToolkit, failures: &failures) { site.files[path] = bytes }
+        for (toolkit, editions) in editionsByToolkit {
+            for edition in editions {
+                for (path, bytes) in toolkitFiles(edition, markdown: markdown, failures: &failures) {
+                    site.files[toolkit.id + "/" + edition.folder + path] = bytes
+                }
+            }
         }
         guard failures.isEmpty else { throw DiagnosticList(failures) }
         site.files[Checksums.manifestName] = Checksums.manifest(for: site.files)
         return site
     }
 
-    private func page(_ site: inout Site, _ failures: inout [Diagnostic], _ path: String, template: String, root: String, title: String, _ context: [String: Any]) {
+    /// The toolkit in its source language, then in each translation the theme has the interface's words for.
+    func editions(of toolkit: Toolkit, failures: inout [Diagnostic]) -> [Edition] {
+        let source = theme.text(for: toolkit.sourceLanguage) ?? theme.sourceText
+        var found: [(Translation, InterfaceText, String)] = [(toolkit.translation(toolkit.sourceLanguage), source, "")]
+        for translation in toolkit.translations {
+            guard let text = theme.text(for: translation.language) else {
+                failures.append(.error("the toolkit is published in '\(translation.language)', but the theme has no words for its interface in that language",
+                                       at: toolkit.location,
+                                       fix: "add locales/\(translation.language).yml to the theme, or take '\(translation.language)' out of 'languages'"))
+                continue
+            }
+            found.append((translation, text, translation.language + "/"))
+        }
+        let languages = found.map { _, text, folder in
+            Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"), switchTo: text.t("language.switch-to"),
+                             folder: folder)
+        }
+        let sourceTag = source.t("language.tag")
+        return found.map { translation, text, folder in
+            Edition(toolkit: translation.toolkit, text: text, folder: folder,
+                    fallback: Fallback(tag: sourceTag, files: translation.untranslatedFiles), languages: languages)
+        }
+    }
+
+    /// The site's front page, listing its toolkits, in the theme's source language and in every other
+    /// language a toolkit is published in (`cy/index.html`, listing the toolkits that have Welsh).
+    func indexPages(_ toolkits: [(Toolkit, [Edition])], failures: inout [Diagnostic]) -> [String: [UInt8]] {
+        var byLanguage: [(language: Edition.Language, text: InterfaceText, entries: [[String: Any]])] = []
+        for (toolkit, editions) in toolkits {
+            for edition in editions {
+                let entry: [String: Any] = ["id": toolkit.id, "title": edition.toolkit.title, "summary": edition.toolkit.summary,
+                                            "href": toolkit.id + "/" + edition.folder + "index.html"]
+                if let index = byLanguage.firstIndex(where: { $0.language.folder == edition.folder }) {
+                    byLanguage[index].entries.append(entry)
+                } else if let language = edition.languages.first(where: { $0.folder == edition.folder }) {
+                    byLanguage.append((language, edition.text, [entry]))
+                }
+            }
+        }
+        if byLanguage.isEmpty || !byLanguage[0].language.folder.isEmpty {
+            let text = theme.sourceText
+            byLanguage.insert((Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"),
+                                                switchTo: text.t("language.switch-to"), folder: ""), text, []), at: 0)
+        }
+        var files: [String: [UInt8]] = [:]
+        for page in byLanguage {
+            let root = page.language.folder.isEmpty ? "" : "../"
+            let links: [[String: Any]] = byLanguage.map { other in
+                ["tag": other.language.tag, "name": other.language.name, "switchTo": other.language.switchTo,
+                 "current": other.language.folder == page.language.folder, "href": root + other.language.folder + "index.html"]
+            }
+            let toolkits = page.entries.map { entry in entry.merging(["href": root + (entry["href"] as? String ?? "")]) { $1 } }
+            let path = page.language.folder + "index.html"
+            files[path] = self.page(path, template: "index", root: root, title: page.text.t("index.title"), text: page.text,
+                                    ["toolkits": toolkits, "languages": links, "hasLanguages": byLanguage.count > 1], failures: &failures)
+        }
+        return files
+    }
+
+    /// An edition's pages and scripts, by their path in its folder, with every interface word in its language.
+    public func toolkitFiles(_ edition: Edition, markdown: MarkdownDocuments = MarkdownDocuments(),
+                             failures: inout [Diagnostic]) -> [String: [UInt8]] {
+        let (toolkit, text, root, fallback) = (edition.toolkit, edition.text, edition.root, edition.fallback)
+        var files: [String: [UInt8]] = [:]
+        let interface = InterfaceScript.scripts(text, runtimeKeys: theme.runtimeKeys, reportKeys: theme.reportKeys)
+        for (path, script) in interface { files[path] = Array(script.utf8) }
+        var context = PageContext.toolkit(toolkit, text: text, fallback: fallback, markdown: markdown)
+        let titles = ["toolkitTitle": toolkit.title]
+        func add(_ name: String, template: String, title: String, _ values: [String: Any]) {
+            let values = values.merging(edition.links(on: name)) { $1 }
+            files[name] = page(name, template: template, root: root, title: title, text: text, values, failures: &failures)
+        }
+        add("index.html", template: "start", title: toolkit.title, context)
+        context["questionCount"] = toolkit.allQuestions.count
+        context["interfaceScript"] = interface[0].path
+        add("questions.html", template: "questions", title: text.t("questions.title", titles), context)
+        add("all-guidance.html", template: "all-guidance", title: text.t("all-guidance.title", titles),
+            context.merging(PageContext.allGuidance(toolkit, text: text, fallback: fallback, markdown: markdown)) { $1 })
+        let terms = toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": markdown.html($0.definition)] }
+        add("glossary.html", template: "glossary", title: text.t("glossary.title", titles),
+            context.merging(["terms": terms, "glossaryLang": toolkit.glossary.first.flatMap { fallback.lang($0.location) } ?? false]) { $1 })
+        // The scripts after the pages: the page with all the guidance is the biggest thing a build makes,
+        // and made first it does not stack on top of them at the build's peak of memory.
+        files["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback, markdown: markdown).utf8)
+        ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { path, script in files[path] = Array(script.utf8) }
+        return files
+    }
+
+    private func page(_ path: String, template: String, root: String, title: String, text: InterfaceText, _ context: [String: Any],
+                      failures: inout [Diagnostic]) -> [UInt8]? {
         var context = context
         context["root"] = root
         context["pageTitle"] = title
+        context["t"] = PageContext.words(text, filledFrom: context)
         guard let html = theme.templates.render(context, withTemplate: template) else {
             let file = "\(theme.templateFolder)/\(template).mustache"
             failures.append(.error("the page \(path) cannot be rendered: the theme has no template '\(template)'",
                                    at: SourceLocation(file: file, line: 1, column: 1), fix: "add \(file)"))
-            return
+            return nil
         }
-        site.files[path] = Array(html.utf8)
-    }
-}
-
-/// The values templates see. Markdown is rendered to HTML here, so templates stay logic-less.
-enum PageContext {
-    static func toolkit(_ toolkit: Toolkit, _ markdown: MarkdownDocuments) -> [String: Any] {
-        [
-            "toolkitID": toolkit.id,
-            "toolkitTitle": toolkit.title,
-            "summary": toolkit.summary,
-            "version": toolkit.version,
-            "lawAsAt": longDate(toolkit.lawAsAt),
-            "reviewBy": longDate(toolkit.reviewBy),
-            "minutes": toolkit.minutes.map { String($0) } ?? "",
-            "startHTML": markdown.html(toolkit.startPage),
-            "reportTitle": toolkit.report.title,
-            "reportHTML": markdown.html(toolkit.report.body),
-            "hasGlossary": !toolkit.glossary.isEmpty,
-            "tracks": toolkit.tracks.map { track in
-                ["title": track.title, "parts": track.parts.enumerated().map { ["number": $0 + 1, "title": $1.title] }]
-            },
-            "hasTracks": toolkit.tracks.count > 1,
-        ]
-    }
-
-    /// Every question with all its guidance for every answer: the site without JavaScript.
-    static func allGuidance(_ toolkit: Toolkit, _ markdown: MarkdownDocuments) -> [String: Any] {
-        let questions = Dictionary(toolkit.allQuestions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func parts(_ parts: [Part], prefix: String) -> [[String: Any]] {
-            parts.enumerated().map { index, part in
-                [
-                    "id": "part-" + part.id,
-                    "caption": prefix.isEmpty ? "" : Part.number(index, of: parts.count),
-                    // Mustache shows a section for any string, even an empty one: these say whether to.
-                    "hasCaption": !prefix.isEmpty,
-                    "title": part.title,
-                    "html": markdown.html(part.introduction),
-                    // false, not "": the template engine takes an empty string as true.
-                    "lawChecked": part.latestLawChecked.map { longDate($0) as Any } ?? false,
-                    "questions": part.questions.map(question),
-                ]
-            }
-        }
-        func question(_ q: Question) -> [String: Any] {
-            [
-                "id": "question-" + q.id,
-                "text": q.text,
-                "hint": q.hint ?? "",
-                "html": markdown.html(q.moreInformation),
-                "askedWhen": q.showIf.map { describe($0, in: questions) } ?? "",
-                "hasAskedWhen": q.showIf != nil,
-                "hasHint": q.hint != nil,
-                "options": q.options.map(\.label).joined(separator: ", "),
-                "kind": q.kind == .any ? "Choose all that apply." : "Choose one answer.",
-                "guidance": q.guidance.map { g in
-                    [
-                        "answers": g.answers.compactMap { q.option($0.value)?.label }.joined(separator: " or "),
-                        "when": g.when.map { describe($0, in: questions) } ?? "",
-                        "hasWhen": g.when != nil,
-                        "priority": g.priority.rawValue,
-                        "priorityLabel": g.priority.label,
-                        "headline": g.headline,
-                        "html": markdown.html(g.body),
-                        "links": g.links.map { ["title": $0.title, "url": $0.url] },
-                    ] as [String: Any]
-                },
-            ]
-        }
-        var sections: [[String: Any]] = []
-        if !toolkit.openingParts.isEmpty {
-            // The opening parts have titles of their own; a heading above them would be an internal word.
-            sections.append(["title": "", "hasTitle": false, "when": "", "hasWhen": false,
-                             "parts": parts(toolkit.openingParts, prefix: "")])
-        }
-        for track in toolkit.tracks {
-            sections.append([
-                "title": toolkit.tracks.count > 1 ? track.title : "",
-                "hasTitle": toolkit.tracks.count > 1,
-                "when": track.when.map { describe($0, in: questions) } ?? "",
-                "hasWhen": track.when != nil,
-                "parts": parts(track.parts, prefix: toolkit.tracks.count > 1 ? track.title : "Part"),
-            ])
-        }
-        return ["sections": sections]
-    }
-
-    /// A condition in words, using the questions' and answers' own text. `questions` is every question by id,
-    /// made once per toolkit: a search of the toolkit for each condition made big toolkits quadratic.
-    static func describe(_ condition: Condition, in questions: [String: Question]) -> String {
-        func label(_ q: Located<String>, _ o: Located<String>) -> String {
-            questions[q.value]?.option(o.value)?.label ?? o.value
-        }
-        func text(_ q: Located<String>) -> String { "'\(questions[q.value]?.text ?? q.value)'" }
-        switch condition {
-        case let .equals(q, o): return "you answered \(label(q, o)) to \(text(q))"
-        case let .oneOf(q, os): return "you answered \(os.map { label(q, $0) }.joined(separator: " or ")) to \(text(q))"
-        case let .includes(q, o): return "you chose \(label(q, o)) for \(text(q))"
-        case let .not(.equals(q, o)): return "you did not answer \(label(q, o)) to \(text(q))"
-        case let .not(c): return "it is not the case that \(describe(c, in: questions))"
-        case let .and(a, b): return "\(describe(a, in: questions)), and \(describe(b, in: questions))"
-        case let .or(a, b): return "\(describe(a, in: questions)), or \(describe(b, in: questions))"
-        }
-    }
-
-    /// 2026-11-25 -> 25 November 2026.
-    static func longDate(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        guard parts.count == 3, (1...12).contains(parts[1]) else { return iso }
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
+        return Array(html.utf8)
     }
 }

@@ -16,7 +16,7 @@ public enum SiteWriter {
             for path in site.files.keys.sorted() {
                 let url = staging.appendingPathComponent(path)
                 try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(site.files[path]!).write(to: url)
+                try write(site.files[path]!, to: url)
             }
         } catch {
             try? files.removeItem(at: staging)
@@ -32,6 +32,14 @@ public enum SiteWriter {
             try files.moveItem(at: target, to: retired)
             try files.moveItem(at: staging, to: target)
             try files.removeItem(at: retired)
+        }
+    }
+
+    /// Writes the bytes where they are: a copy of each file first would hold the biggest page twice.
+    static func write(_ bytes: [UInt8], to url: URL) throws {
+        try bytes.withUnsafeBytes { buffer in
+            guard let start = buffer.baseAddress, buffer.count > 0 else { return try Data().write(to: url) }
+            try Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: start), count: buffer.count, deallocator: .none).write(to: url)
         }
     }
 

@@ -2,23 +2,42 @@ import Foundation
 import Mustache
 import ToolkitModel
 
-/// The theme: Mustache templates that theme authors edit without Swift, and static assets
-/// (CSS, the JavaScript runtime's files) copied into the site as they are.
+/// The theme: Mustache templates that theme authors edit without Swift, static assets (CSS, the JavaScript
+/// runtime's files) copied into the site as they are, and the interface's words in each language
+/// (`locales/LANGUAGE.yml`).
 public struct Theme: Sendable {
     public var templates: MustacheLibrary
     /// Path inside `assets/` -> bytes.
     public var assets: [String: [UInt8]]
     /// Where the templates were read from, so that a page that cannot be rendered names its template's file.
     public var templateFolder: String
+    /// The interface's words by language code ("en", "cy").
+    public var locales: [String: InterfaceText]
+    /// The keys the runtime's scripts use: those the questions page loads at once (`<script src>`) in
+    /// `text/interface.js`, and those only the report's later scripts use in `text/interface-report.js`.
+    public var runtimeKeys: [String]
+    public var reportKeys: [String]
+    /// Warnings found while loading (errors make `load` fail instead).
+    public var warnings: [Diagnostic] = []
 
     public static let requiredTemplates = ["index", "start", "questions", "all-guidance", "glossary", "header", "footer"]
 
-    public init(templates: MustacheLibrary, assets: [String: [UInt8]], templateFolder: String = "theme/templates") {
+    public init(templates: MustacheLibrary, assets: [String: [UInt8]], templateFolder: String = "theme/templates",
+                locales: [String: InterfaceText] = [:], runtimeKeys: [String] = [], reportKeys: [String] = []) {
         self.templates = templates; self.assets = assets; self.templateFolder = templateFolder
+        self.locales = locales; self.runtimeKeys = runtimeKeys; self.reportKeys = reportKeys
     }
 
-    /// Reads `theme/templates/*.mustache` (the pages, and any partial they include) and every file under
-    /// `theme/assets/`.
+    /// The words of the source language (`en.yml`), which every page is written in today.
+    public var sourceText: InterfaceText {
+        locales[ThemeLocales.sourceLanguage] ?? InterfaceText(language: ThemeLocales.sourceLanguage)
+    }
+
+    /// The words of another language, to render its pages with; nil when the theme has no locale file for it.
+    public func text(for language: String) -> InterfaceText? { locales[language] }
+
+    /// Reads `theme/templates/*.mustache` (the pages, and any partial they include), every file under
+    /// `theme/assets/` and `theme/locales/*.yml`.
     public static func load(directory: String) -> Result<Theme, DiagnosticList> {
         let files = FileManager.default
         var diagnostics: [Diagnostic] = []
@@ -65,7 +84,29 @@ public struct Theme: Sendable {
             diagnostics += runtimeProblems(questionsTemplate: questions, path: "\(templateFolder)/questions.mustache",
                                            assets: assets, assetFolder: assetFolder)
         }
-        return diagnostics.isEmpty ? .success(Theme(templates: library, assets: assets, templateFolder: templateFolder)) : .failure(DiagnosticList(diagnostics))
+        let (locales, localeProblems) = ThemeLocales.load(folder: directory + "/locales")
+        diagnostics += localeProblems
+        var runtimeKeys: Set<String> = [], reportKeys: Set<String> = []
+        if let source = locales[ThemeLocales.sourceLanguage] {
+            let templateUses = texts.sorted { $0.key < $1.key }.flatMap { name, text in
+                InterfaceKeyUse.inTemplate(text, path: "\(templateFolder)/\(name).mustache")
+            }
+            diagnostics += templateUses.flatMap { $0.problems(in: source) }
+            // Scripts the questions page loads at once need their words at once; the report's, later.
+            let atOnce = texts["questions"] ?? ""
+            for name in assets.keys.sorted() where name.hasSuffix(".js") {
+                let uses = InterfaceKeyUse.inScript(String(decoding: assets[name]!, as: UTF8.self), path: "\(assetFolder)/\(name)")
+                diagnostics += uses.flatMap { $0.problems(in: source) }
+                let keys = uses.flatMap { $0.keys(in: source) }
+                if atOnce.contains("src=\"{{root}}assets/\(name)\"") { runtimeKeys.formUnion(keys) } else { reportKeys.formUnion(keys) }
+            }
+        }
+        let warnings = diagnostics.filter { $0.severity == .warning }
+        guard !diagnostics.hasErrors else { return .failure(DiagnosticList(diagnostics)) }
+        var theme = Theme(templates: library, assets: assets, templateFolder: templateFolder, locales: locales,
+                          runtimeKeys: runtimeKeys.sorted(), reportKeys: reportKeys.subtracting(runtimeKeys).sorted())
+        theme.warnings = warnings
+        return .success(theme)
     }
 
     /// The questions page loads the runtime as several files, in order, by `<script src="{{root}}assets/NAME.js">`

@@ -1,16 +1,17 @@
 import Foundation
 import ToolkitTestSupport
 
-/// What the mutations start from: every content file in the repository (the shipped toolkit and the
-/// check fixtures, which hold examples of each mistake) and every condition written in them.
+/// What the mutations start from: every content file in the repository (the shipped toolkit, the check
+/// fixtures, which hold examples of each mistake, and the toolkit translated into Welsh) and every
+/// condition written in them.
 struct Corpus {
     /// Each file with its name (`toolkit.md`, `part.md`, `01-x.md`...), which says which slot it fits.
     var files: [(name: String, bytes: [UInt8])] = []
     var conditions: [[UInt8]] = []
 
     init(repository: URL) {
-        var named = Fixtures.validToolkit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        for folder in ["content", "Tests/Fixtures/check"] {
+        var named = Fixtures.translatedToolkit.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        for folder in ["content", "Tests/Fixtures/check", "Tests/Fixtures/welsh"] {
             let root = repository.appendingPathComponent(folder)
             let paths = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
             for path in paths.sorted() where path.hasSuffix(".md") && !path.hasSuffix("README.md") {

@@ -5,26 +5,32 @@ import ToolkitModel
 import ToolkitSite
 import ToolkitTestSupport
 
-/// The small valid toolkit of the tests, on disk (in /dev/shm, memory, where there is one). Each input
-/// replaces one of its files; the loader, the checks and the script emitter then run over the folder,
-/// and every diagnostic must name the file, a line and a column that exist.
+/// The small valid toolkit of the tests, with Welsh translations of three of its files, on disk (in /dev/shm,
+/// memory, where there is one). Each input replaces one of its files, a source or a translation; the loader,
+/// the checks and the script emitter then run over the folder, and every diagnostic must name the file, a
+/// line and a column that exist.
 final class LoaderTarget {
     let root: String
     static let slots = ["t/toolkit.md", "t/report.md", "t/1-basics/part.md", "t/1-basics/01-first.md",
-                        "t/1-basics/02-second.md", "t/glossary.md"]
+                        "t/1-basics/02-second.md", "t/glossary.md", "t/toolkit.cy.md", "t/report.cy.md",
+                        "t/1-basics/01-first.cy.md"]
+    /// Three translations are enough to reach every path of the reader (simple files, the report's settings,
+    /// a question with guidance); each more would make every input slower to load.
+    static let files = Fixtures.translatedToolkit.filter { !$0.key.hasSuffix(".cy.md") || slots.contains($0.key) }
 
     init() throws {
         let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/" : NSTemporaryDirectory()
         root = base + "toolkit-fuzz-\(getpid())"
         try? FileManager.default.removeItem(atPath: root)
-        for (path, text) in Fixtures.validToolkit { try write(Array(text.utf8), to: path) }
+        for (path, text) in Self.files { try write(Array(text.utf8), to: path) }
     }
 
     deinit { try? FileManager.default.removeItem(atPath: root) }
 
-    /// The slot a corpus file fits, by its name; a question file for any other name.
+    /// The slot a corpus file fits, by its name; a question file (or its translation) for any other name.
     static func slot(for name: String) -> String {
-        slots.first { ($0 as NSString).lastPathComponent == name } ?? "t/1-basics/01-first.md"
+        slots.first { ($0 as NSString).lastPathComponent == name }
+            ?? (name.hasSuffix(".cy.md") ? "t/1-basics/01-first.cy.md" : "t/1-basics/01-first.md")
     }
 
     private func write(_ bytes: [UInt8], to path: String) throws {
@@ -35,7 +41,7 @@ final class LoaderTarget {
 
     /// Problems with how the tool handled the input (never the input's own errors, which are expected).
     func run(_ bytes: [UInt8], in slot: String) throws -> [String] {
-        let original = Fixtures.validToolkit[slot].map { Array($0.utf8) }
+        let original = Self.files[slot].map { Array($0.utf8) }
         try write(bytes, to: slot)
         defer {
             if let original { try? write(original, to: slot) } else { try? FileManager.default.removeItem(atPath: root + "/" + slot) }

@@ -15,6 +15,8 @@ final class ChangeSignal: @unchecked Sendable {
     private var descriptor: Int32 = -1
     /// Watch descriptor -> the folder it watches, to name a folder created inside it.
     private var watched: [Int32: String] = [:]
+    /// Files written to and not yet closed: a save is whole only when its writer closes the file.
+    private var beingWritten: Set<String> = []
     #endif
 
     init(folders: [String]) {
@@ -40,14 +42,15 @@ final class ChangeSignal: @unchecked Sendable {
     }
 
     /// Returns when something may have changed, or after `timeout` seconds. Then waits until the folders
-    /// have been quiet for `quiet` seconds (an editor may truncate a file and then write it, or save several
-    /// files), for `longest` seconds at most.
+    /// have been quiet for `quiet` seconds and every file written to has been closed (an editor may truncate
+    /// a file and then write it, or save several files), for `longest` seconds at most.
     func wait(timeout: Double, quiet: Double, longest: Double) {
         #if canImport(Glibc)
         guard descriptor >= 0 else { usleep(useconds_t(timeout * 1_000_000)); return }
         guard drain(waiting: timeout) else { return }
         let deadline = Date().addingTimeInterval(longest)
-        while Date() < deadline, drain(waiting: quiet) {}
+        while Date() < deadline, drain(waiting: quiet) || !beingWritten.isEmpty {}
+        beingWritten = []
         #else
         usleep(useconds_t(timeout * 1_000_000))
         #endif
@@ -85,11 +88,15 @@ final class ChangeSignal: @unchecked Sendable {
                 let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                 return (event.wd, event.mask, Int(event.len))
             }
-            if kind & UInt32(IN_ISDIR) != 0, kind & UInt32(IN_CREATE | IN_MOVED_TO) != 0, length > 0,
-               let parent = watched[watch] {
-                let nameBytes = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
-                let name = String(decoding: nameBytes, as: UTF8.self)
-                if !IgnoredFiles.contains(name) { watchTree(parent + "/" + name) }
+            let nameBytes = buffer[(offset + header)..<(offset + header + length)].prefix { $0 != 0 }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            if length > 0, let parent = watched[watch], !IgnoredFiles.contains(name) {
+                let path = parent + "/" + name
+                if kind & UInt32(IN_ISDIR) != 0, kind & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(path) }
+                if kind & UInt32(IN_ISDIR) == 0 {
+                    if kind & UInt32(IN_MODIFY) != 0 { beingWritten.insert(path) }
+                    if kind & UInt32(IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM) != 0 { beingWritten.remove(path) }
+                }
             }
             offset += header + length
         }

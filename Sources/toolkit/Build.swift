@@ -23,7 +23,7 @@ struct Build: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Check the content without writing the site.")
+    static let configuration = CommandConfiguration(abstract: "Check the content, and the theme when there is one, without writing the site.")
 
     enum Format: String, ExpressibleByArgument { case text, json }
 
@@ -32,9 +32,13 @@ struct Check: ParsableCommand {
     @Option(help: "text (file:line:column: level: message) or json.") var format = Format.text
 
     func run() throws {
-        let diagnostics = SiteBuild(folders: folders.plain, today: today.date).loadAndCheck().diagnostics
+        let build = SiteBuild(folders: folders.plain, today: today.date)
+        let (toolkits, loadDiagnostics) = build.loadAndCheck()
+        let diagnostics = (loadDiagnostics + build.themeDiagnostics()).sorted
         switch format {
-        case .text: DiagnosticPrinter.print(diagnostics)
+        case .text:
+            DiagnosticPrinter.print(diagnostics)
+            DiagnosticPrinter.coverage(toolkits).forEach(printError)
         case .json: Swift.print(try DiagnosticPrinter.json(diagnostics))
         }
         if diagnostics.hasErrors { throw ExitCode.failure }

@@ -6,7 +6,7 @@ struct ToolkitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "toolkit",
         abstract: "Build question-led guidance toolkits from Markdown content into a static site.",
-        subcommands: [Build.self, Check.self, Review.self, Serve.self, Graph.self, New.self, Evaluate.self, Package.self, Verify.self],
+        subcommands: [Build.self, Check.self, Review.self, Serve.self, Graph.self, New.self, Evaluate.self, Package.self, Verify.self, Translate.self],
         defaultSubcommand: Build.self)
 }
 

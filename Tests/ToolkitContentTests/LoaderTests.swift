@@ -176,6 +176,16 @@ struct LoaderTests {
         #expect("   ".trimmingTrailingSpaces == "")
     }
 
+    /// The loader's own trimming gives what Foundation's did, on every kind of white space.
+    @Test func trimmingMatchesFoundation() {
+        let samples = ["", " ", "\n\n", " a ", "\t\u{00A0}text\u{2003}\n", "\r\nline one\nline two\r\n\u{2028}",
+                       "\u{0085}x\u{3000}", "é ", " ŵ\u{202F}", "a \n b"]
+        for sample in samples {
+            #expect(sample.trimmed == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.debugDescription)")
+            #expect(sample.trimmedOfSpaces == sample.trimmingCharacters(in: .whitespaces), "\(sample.debugDescription)")
+        }
+    }
+
     @Test func idsComeFromFileNames() {
         #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
         #expect(ContentLoader.id(fromName: "2-general") == "general")

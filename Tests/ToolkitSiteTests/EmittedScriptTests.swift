@@ -14,11 +14,15 @@ struct EmittedScriptTests {
 
     @Test func stringsCannotBreakOutOfTheScript() {
         #expect(ScriptEmitter.js("a \"quote\" \\ </script>\n\u{2028}") == #""a \"quote\" \\ \u003c/script>\n\u2028""#)
+        // Byte by byte: other characters of three UTF-8 bytes starting E2 80 pass whole; control characters
+        // become \u escapes; Welsh and emoji pass as they are.
+        #expect(ScriptEmitter.js("\u{2029}\u{2019}\u{2026}\r\t\u{1}\u{1F}ŵŷ 🏴") == "\"\\u2029\u{2019}\u{2026}\\r\\t\\u0001\\u001fŵŷ 🏴\"")
+        #expect(ScriptEmitter.js("") == "\"\"")
     }
 
-    /// The runtime shows priorities and part captions as the model gives them, so the words and the order
-    /// are Swift's (Priority, Part.caption), not copied into the JavaScript.
-    @Test func theModelCarriesThePrioritiesInOrderAndEachPartsCaptions() throws {
+    /// model.js carries the priorities' order and each track part's place, and no interface words: the
+    /// runtime makes 'Act now' and 'Part 2 of 4: Title' from the locale's strings (InterfaceRuntimeTests).
+    @Test func theModelCarriesThePrioritiesInOrderAndEachPartsPlaceButNoInterfaceWords() throws {
         let question = { (id: String) in Question(id: id, text: "\(id)?", options: [AnswerOption(id: "yes", label: "Yes")]) }
         let toolkit = Toolkit(id: "t", title: "T",
                               openingParts: [Part(id: "opening", title: "About you", questions: [question("o")])],
@@ -26,13 +30,13 @@ struct EmittedScriptTests {
                                   Part(id: "first", title: "First things", questions: [question("a")]),
                                   Part(id: "second", title: "Second things", questions: [question("b")]),
                               ])])
-        let priorities = try #require(try NodeRunner.modelValue(of: toolkit, "toolkitModel.priorities") as? [[String: String]])
-        #expect(priorities == Priority.allCases.map { ["id": $0.rawValue, "label": $0.label] })
-        #expect(priorities.map { $0["label"] } == ["Act now", "Plan", "Keep doing"])
-        let captions = try #require(try NodeRunner.modelValue(of: toolkit,
-            "[...toolkitModel.openingParts, ...toolkitModel.tracks[0].parts].map((p) => [p.caption, p.shortCaption])") as? [[String]])
-        #expect(captions == [["About you", "About you"], ["Part 1 of 2: First things", "Part 1: First things"],
-                             ["Part 2 of 2: Second things", "Part 2: Second things"]])
+        let priorities = try #require(try NodeRunner.modelValue(of: toolkit, "toolkitModel.priorities") as? [String])
+        #expect(priorities == Priority.allCases.map(\.rawValue))
+        let places = try #require(try NodeRunner.modelValue(of: toolkit,
+            "[...toolkitModel.openingParts, ...toolkitModel.tracks[0].parts].map((p) => [p.number ?? 0, p.count ?? 0])") as? [[Int]])
+        #expect(places == [[0, 0], [1, 2], [2, 2]])
+        let script = ScriptEmitter.script(for: toolkit)
+        for word in ["Act now", "Keep doing", "Part 1", "caption"] { #expect(!script.contains(word), "model.js has '\(word)'") }
     }
 
     @Test func generatedToolkitsGiveTheSameRunsInNodeAsInSwift() throws {

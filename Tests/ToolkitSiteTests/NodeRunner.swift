@@ -72,7 +72,7 @@ enum NodeRunner {
     }
 
     /// What node writes to standard output, run with `arguments`; throws if it fails.
-    private static func node(_ arguments: [String]) throws -> Data {
+    static func node(_ arguments: [String]) throws -> Data {
         let installed = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/node") }
         guard installed else { throw NodeMissing() }

@@ -1,4 +1,5 @@
 import Foundation
+import ToolkitModel
 
 /// A content folder written to a fresh temporary directory, for tests that read files.
 public struct TemporaryContent {
@@ -77,5 +78,84 @@ public enum Fixtures {
         ---
         Do something.
         """
+    }
+}
+
+/// The small valid toolkit with a Welsh translation of every file, each recording the fingerprint of the
+/// source it matches, so that it loads and checks with no diagnostic.
+extension Fixtures {
+    public static var translatedToolkit: [String: String] {
+        var files = validToolkit
+        files["t/toolkit.md"] = files["t/toolkit.md"]!.replacingOccurrences(of: "title: Test toolkit\n", with: "title: Test toolkit\nlanguages: [en, cy]\n")
+        files["t/toolkit.cy.md"] = """
+            ---
+            translated-from: \(TextFingerprint.of(["Test toolkit", "Start here."]))
+            title: Pecyn prawf
+            ---
+            Dechreuwch yma.
+
+            """
+        files["t/report.cy.md"] = """
+            ---
+            translated-from: \(TextFingerprint.of(["Your report", "Not legal advice."]))
+            title: Eich adroddiad
+            ---
+            Nid cyngor cyfreithiol.
+
+            """
+        files["t/1-basics/part.cy.md"] = "---\ntranslated-from: \(TextFingerprint.of(["Basics"]))\ntitle: Hanfodion\n---\n"
+        files["t/1-basics/01-first.cy.md"] = welshQuestion(id: "first")
+        files["t/1-basics/02-second.cy.md"] = welshQuestion(id: "second")
+        return files
+    }
+
+    /// The Welsh of `question(id:extra:)`, in the form `toolkit translate import` writes.
+    public static func welshQuestion(id: String) -> String {
+        let source = ["Is this \(id)?", "Yes", "No", "More about \(id).", "Keep it up", "Example", "Good.", "Fix it", "Example", "Do something."]
+        return """
+            ---
+            translated-from: \(TextFingerprint.of(source))
+            question: Ai hwn yw \(id)?
+            options:
+              - yes: Ie
+              - no: Na
+            ---
+            Mwy am \(id).
+
+            ---
+            headline: Daliwch ati
+            links:
+              - title: Enghraifft
+            ---
+            Da.
+
+            ---
+            headline: Trwsiwch ef
+            links:
+              - title: Enghraifft
+            ---
+            Gwnewch rywbeth.
+
+            """
+    }
+}
+
+extension TemporaryContent {
+    /// The small toolkit translated into Welsh; entries in `replacing` change or add files.
+    public static func translated(replacing overrides: [String: String] = [:]) throws -> TemporaryContent {
+        try TemporaryContent(Fixtures.translatedToolkit.merging(overrides) { $1 })
+    }
+
+    /// A copy of `Tests/Fixtures/welsh/content` (a toolkit translated in full into Welsh), less the files
+    /// named in `leavingOut` (paths within the content folder, such as
+    /// `analytics-check/2-general/2-accountability/02-gp-suppliers.cy.md`), to test falling back to English.
+    public static func welsh(leavingOut: [String] = []) throws -> TemporaryContent {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/welsh/content").path
+        let copy = try TemporaryContent([:])
+        try FileManager.default.createDirectory(atPath: (copy.root as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: source, toPath: copy.root)
+        for path in leavingOut { try FileManager.default.removeItem(atPath: copy.root + "/" + path) }
+        return copy
     }
 }

@@ -1,6 +1,7 @@
 """The site loads what it needs (issue 11): before the first question, only the flow model, the runtime's
-question files and the first part's words; the guidance and the report's files come with the report; a
-missing file gives a page that says so. From file://, as from a USB stick."""
+question files, the interface's words they use and the first part's words; the guidance, the report's files
+and the report's interface words come with the report; a missing file gives a page that says so. From
+file://, as from a USB stick."""
 
 import gzip
 import json
@@ -32,7 +33,8 @@ def test_the_first_question_waits_only_for_what_it_shows(browser):
     assert visit.question_id(), "no first question"
     files = loaded(browser, SITE)
     assert f"{TOOLKIT}/model.js" in files and f"{TOOLKIT}/text/part-1-1.js" in files
-    later = [f for f in files if re.search(r"text/guidance-|text/report\.js|text/part-([2-9]|1-[2-9])|assets/report|assets/docx", f)]
+    assert f"{TOOLKIT}/text/interface.js" in files
+    later = [f for f in files if re.search(r"text/guidance-|text/report\.js|text/interface-report\.js|text/part-([2-9]|1-[2-9])|assets/report|assets/docx", f)]
     assert later == [], f"loaded before the first question, though it shows none of it: {later}"
     weight = sum(len(gzip.compress((SITE / f).read_bytes(), 9)) for f in files)
     assert weight < FIRST_LOAD_LIMIT, f"the first question waits for {weight / 1024:.1f} KB gzipped: {files}"
@@ -49,6 +51,7 @@ def test_the_report_loads_the_guidance_of_the_parts_it_shows(browser):
     assert visit.report()["parts"], "the report shows no parts"
     files = loaded(browser, SITE)
     assert "assets/report.js" in files and "assets/report-tools.js" in files and f"{TOOLKIT}/text/report.js" in files
+    assert f"{TOOLKIT}/text/interface-report.js" in files
     model = browser.execute_script("return globalThis.toolkitModel")
     parts = [*model["openingParts"], *[p for t in model["tracks"] for p in t["parts"]]]
     on_path = {p["guidanceText"] for p in parts if any(q["id"] in run["asked"] for q in p["questions"])}

@@ -1,6 +1,7 @@
-// Page helpers the other runtime files use: making elements, dates, banners and messages, saving a
-// file, and showing a page or moving to another. It reads globalThis.toolkitModel, written by
-// `toolkit build` into model.js.
+// Page helpers the other runtime files use: the interface's words (t, plural), making elements, dates,
+// banners and messages, saving a file, and showing a page or moving to another. It reads
+// globalThis.toolkitModel (model.js) and globalThis.toolkitInterface (text/interface.js), both written by
+// `toolkit build`.
 "use strict";
 
 (function (runtime) {
@@ -12,6 +13,50 @@
   const svgNamespace = "http://www.w3.org/2000/svg";
   const has = (object, key) => Object.hasOwn(object, key);
   const isPlainObject = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
+
+  // ---- The interface's words ------------------------------------------------------------------------
+  // Every word the runtime shows comes from the theme's locale file, by key (theme/README.md lists the forms).
+  const words = globalThis.toolkitInterface || { language: "en", strings: {} };
+  const pluralRules = new Intl.PluralRules(words.language);
+  const placeholderOrLink = /\{([A-Za-z][A-Za-z0-9]*)\}|\[([^\]\n]+)\]\(([^)\s]+)\)/g;
+
+  /** Fills a string's {placeholders} from `values` and makes its [words](address) links. Text when every
+   * piece is text; otherwise an array of text and the values given (elements, or docx.js's runs), which h() takes. */
+  function fill(string, values) {
+    const pieces = [];
+    let last = 0;
+    for (const match of string.matchAll(placeholderOrLink)) {
+      pieces.push(string.slice(last, match.index));
+      if (match[1] !== undefined) pieces.push(has(values, match[1]) ? values[match[1]] : match[0]);
+      else pieces.push(h("a", { href: match[3] }, fill(match[2], values)));
+      last = match.index + match[0].length;
+    }
+    pieces.push(string.slice(last));
+    const text = pieces.every((piece) => typeof piece === "string" || typeof piece === "number");
+    return text ? pieces.join("") : pieces.filter((piece) => piece !== "");
+  }
+
+  /** The string `key`, filled from `values`: t("question.progress", { number: 3, count: 8 }). A key the
+   * locale file lacks shows as itself (the build checks that every key used here is defined). */
+  function t(key, values = {}) {
+    const string = has(words.strings, key) ? words.strings[key] : null;
+    return typeof string === "string" ? fill(string, values) : key;
+  }
+
+  /** The form of the plural string `key` for `count`, by the language's plural rules, filled from
+   * { count, ...values }: plural("report.actions", 3) is '3 actions'. */
+  function plural(key, count, values = {}) {
+    const forms = has(words.strings, key) ? words.strings[key] : null;
+    if (!isPlainObject(forms)) return key;
+    const form = has(forms, pluralRules.select(count)) ? forms[pluralRules.select(count)] : forms.other;
+    return typeof form === "string" ? fill(form, { count, ...values }) : key;
+  }
+
+  /** The list `key` (the months). */
+  function textList(key) {
+    const list = has(words.strings, key) ? words.strings[key] : null;
+    return Array.isArray(list) ? list : [];
+  }
 
   /** Adds children, skipping the empty values conditional content leaves behind (null, false). */
   function append(parent, children) {
@@ -48,14 +93,23 @@
     return element;
   }
 
+  /** The source language's tag on words that have no translation yet (a part's or question's `lang` in the
+   * model), for their `lang` attribute, so screen readers switch voice; null for words in the page's language. */
+  const langOf = (thing) => (thing && typeof thing.lang === "string" ? thing.lang : null);
+
+  /** A short notice, in the page's language, before words shown untranslated; null when there are none. */
+  const untranslatedNotice = (...things) =>
+    (things.some(langOf) ? h("p", { class: "translation-notice" }, t("language.untranslated")) : null);
+
   let uniqueCount = 0;
   function uniqueID(prefix) {
     uniqueCount += 1;
     return `${prefix}-${uniqueCount}`;
   }
 
+  /** '25 November 2026', in the interface's language: from its month names, never the browser's. */
   function longDate(date) {
-    return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+    return t("date.long", { day: date.getDate(), month: textList("date.months")[date.getMonth()], year: date.getFullYear() });
   }
 
   /** "2026-11-25" as "25 November 2026", with no time zone to move it a day. */
@@ -84,14 +138,10 @@
     return h("div", { class: success ? "notification-banner notification-banner--success" : "notification-banner",
       role: role || "alert", "aria-labelledby": titleID },
     h("div", { class: "notification-banner__header" },
-      h("h2", { class: "notification-banner__title", id: titleID }, success ? "Success" : "Important")),
+      h("h2", { class: "notification-banner__title", id: titleID }, success ? t("common.success") : t("common.important"))),
     h("div", { class: "notification-banner__content" },
       h("p", { class: "notification-banner__heading" }, heading),
       body || []));
-  }
-
-  function plural(count, one, many) {
-    return `${count} ${count === 1 ? one : many}`;
   }
 
   // ---- Files the user saves ----------------------------------------------------------------------
@@ -108,7 +158,7 @@
   /** The 'There is a problem' box at the top of a page, linking to the field at fault. */
   function errorSummary(message, fieldID) {
     return h("div", { class: "error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "error-summary-title" },
-      h("h2", { class: "error-summary__title", id: "error-summary-title" }, "There is a problem"),
+      h("h2", { class: "error-summary__title", id: "error-summary-title" }, t("common.there-is-a-problem")),
       h("ul", { class: "error-summary__list" },
         h("li", {}, h("a", { href: `#${fieldID}`, onclick: (event) => {
           // The router owns the fragment, so move focus by hand instead of following the link.
@@ -129,7 +179,7 @@
   }
 
   function show(title, ...content) {
-    document.title = `${title} - ${model.title}`;
+    document.title = t("common.page-title", { page: title, toolkit: model.title });
     const page = append(document.createDocumentFragment(), [notice && banner(notice), content]);
     notice = null;
     app.replaceChildren(page);
@@ -140,6 +190,6 @@
     if (target) target.focus();
   }
 
-  Object.assign(runtime, { model, app, assetFolder, has, isPlainObject, append, h, svg, prose, uniqueID, longDate,
-    calendarDate, fileDate, tellNextPage, banner, plural, saveFile, errorSummary, go, questionHash, show });
+  Object.assign(runtime, { model, app, assetFolder, has, isPlainObject, t, plural, textList, append, h, svg, prose, uniqueID, langOf, untranslatedNotice,
+    longDate, calendarDate, fileDate, tellNextPage, banner, saveFile, errorSummary, go, questionHash, show });
 })(globalThis.toolkitRuntime);

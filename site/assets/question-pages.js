@@ -3,7 +3,7 @@
 "use strict";
 
 (function (runtime) {
-  const { model, has, h, prose, plural, calendarDate, errorSummary, go, questionHash, show, findQuestion, answerLabels,
+  const { model, has, t, plural, h, prose, langOf, untranslatedNotice, calendarDate, errorSummary, go, questionHash, show, findQuestion, answerLabels,
     firstUnanswered, groupByPart, askedInPart, partHash, openingDone, entryTo, backFromPart, countSettled, progress, rulesDecision,
     unsureAdvice, saved, setAnswers } = runtime;
   const { run } = runtime.flow;
@@ -26,19 +26,19 @@
   function renderRules(flow) {
     const decision = rulesDecision(flow);
     const lastOpening = decision.reasons[decision.reasons.length - 1].question;
-    show(`The rules that apply: ${decision.track.title}`,
-      h("a", { class: "back-link", href: questionHash(lastOpening) }, "Back"),
+    show(t("rules.title", { track: decision.track.title }),
+      h("a", { class: "back-link", href: questionHash(lastOpening) }, t("common.back")),
       h("h1", { class: "heading-l", tabindex: "-1" },
-        h("span", { class: "caption" }, "The rules that apply to your project"), decision.track.title),
+        h("span", { class: "caption" }, t("rules.caption")), decision.track.title),
       prose(decision.track.html),
-      h("h2", { class: "heading-m" }, "Why these rules apply"),
-      h("p", {}, "This follows from your answers:"),
+      h("h2", { class: "heading-m" }, t("rules.why")),
+      h("p", {}, t("rules.follows")),
       h("dl", { class: "summary-list" }, decision.reasons.map((reason) => summaryRow(reason.question, flow))),
       decision.unsure.length > 0 && h("div", { class: "inset report-unsure" },
-        h("h2", { class: "heading-s" }, "This rests on a 'Not sure' answer"),
-        h("p", {}, `You answered 'Not sure' to: ${decision.unsure.map((reason) => reason.question.text).join(" ")}`),
+        h("h2", { class: "heading-s" }, t("rules.unsure-heading")),
+        h("p", {}, t("rules.unsure-questions", { questions: decision.unsure.map((reason) => reason.question.text).join(" ") })),
         h("p", {}, unsureAdvice(decision.track))),
-      h("a", { class: "button", href: entryTo(firstUnanswered(flow), flow), role: "button", "data-continue": "" }, "Continue"));
+      h("a", { class: "button", href: entryTo(firstUnanswered(flow), flow), role: "button", "data-continue": "" }, t("common.continue")));
   }
 
   // ---- The start of a part: what it covers and how long it takes -----------------------------------
@@ -48,15 +48,16 @@
     const place = findQuestion(first.id);
     const count = askedInPart(flow, place.part).length;
     // The sentence starts with the count, or with 'About' while the count can still change.
-    const about = countSettled(place.part, flow) ? "" : "About ";
+    const questions = countSettled(place.part, flow) ? plural("part-start.questions", count) : plural("part-start.about-questions", count);
     show(place.part.caption,
-      h("a", { class: "back-link", href: backFromPart(place.part, flow) }, "Back"),
+      h("a", { class: "back-link", href: backFromPart(place.part, flow) }, t("common.back")),
       h("h1", { class: "heading-l", tabindex: "-1" },
         model.tracks.length > 1 && place.track && h("span", { class: "caption" }, place.track.title), place.part.caption),
-      h("p", { class: "body-l" }, `${about}${plural(count, "question", "questions")}, taking about ${plural(count, "minute", "minutes")}.`),
-      prose(place.part.html),
-      place.part.lawChecked && h("p", { class: "hint" }, `The law in this part was last checked on ${calendarDate(place.part.lawChecked)}.`),
-      h("a", { class: "button", href: questionHash(first), role: "button", "data-continue": "" }, "Continue"));
+      h("p", { class: "body-l" }, t("part-start.length", { questions, minutes: plural("part-start.minutes", count) })),
+      untranslatedNotice(place.part),
+      Object.assign(prose(place.part.html), langOf(place.part) ? { lang: langOf(place.part) } : {}),
+      place.part.lawChecked && h("p", { class: "hint" }, t("part.law-checked", { date: calendarDate(place.part.lawChecked) })),
+      h("a", { class: "button", href: questionHash(first), role: "button", "data-continue": "" }, t("common.continue")));
   }
 
   // ---- A question page ----------------------------------------------------------------------------
@@ -74,8 +75,9 @@
       event.preventDefault();
       const values = [...form.querySelectorAll("input:checked")].map((input) => input.value);
       if (values.length === 0) {
-        const what = question.kind === "any" ? "Select at least one answer to" : "Select an answer to";
-        return renderQuestion(question, flow, changing, `${what} '${question.text}'`);
+        const values = { question: question.text };
+        return renderQuestion(question, flow, changing,
+          question.kind === "any" ? t("question.error-any", values) : t("question.error-one", values));
       }
       setAnswers({ ...saved.answers, [question.id]: question.kind === "any" ? values : values[0] });
       const next = run(model, saved.answers);
@@ -88,35 +90,35 @@
         h("fieldset", { class: "fieldset", "aria-describedby": describedBy },
           h("legend", { class: "fieldset__legend" },
             h("span", { class: "caption" }, place.part.caption),
-            h("h1", { class: "fieldset__heading", tabindex: "-1" }, question.text)),
-          question.hint && h("div", { class: "hint", id: "question-hint" }, question.hint),
+            h("h1", { class: "fieldset__heading", tabindex: "-1", lang: langOf(question) }, question.text)),
+          question.hint && h("div", { class: "hint", id: "question-hint", lang: langOf(question) }, question.hint),
           error && h("p", { class: "error-message", id: "question-error" },
-            h("span", { class: "visually-hidden" }, "Error: "), error),
+            h("span", { class: "visually-hidden" }, t("common.error-prefix"), " "), error),
           h("div", { class: type === "radio" ? "radios" : "checkboxes" },
             question.options.map((option, index) => [
-              option.exclusive && h("div", { class: "choice__divider" }, "or"),
+              option.exclusive && h("div", { class: "choice__divider" }, t("question.or")),
               h("div", { class: "choice" },
                 h("input", { class: "choice__input", id: `answer-${index}`, name: "answer", type, value: option.id,
                   checked: chosen.includes(option.id), "data-exclusive": option.exclusive || null,
                   onchange: clearOthersWhenExclusive }),
-                h("label", { class: "choice__label", for: `answer-${index}` }, option.label))])))),
+                h("label", { class: "choice__label", for: `answer-${index}`, lang: langOf(question) }, option.label))])))),
       question.html && h("details", { class: "details" },
         h("summary", { class: "details__summary" },
-          h("span", { class: "details__summary-text" }, "More information about this question")),
-        h("div", { class: "details__text" }, prose(question.html))),
-      h("button", { class: "button", type: "submit" }, "Continue"));
+          h("span", { class: "details__summary-text" }, t("question.more-information"))),
+        h("div", { class: "details__text", lang: langOf(question) }, prose(question.html))),
+      h("button", { class: "button", type: "submit" }, t("common.continue")));
 
     const back = place.track && askedInPart(flow, place.part)[0] === question ? partHash(place.part)
       : previous ? questionHash(previous) : "index.html";
-    show(error ? `Error: ${question.text}` : question.text,
-      h("a", { class: "back-link", href: changing ? "#/check" : back }, "Back"),
+    show(error ? t("common.error-title", { title: question.text }) : question.text,
+      h("a", { class: "back-link", href: changing ? "#/check" : back }, t("common.back")),
       error && errorSummary(error, "answer-0"),
       // A track's part has a start page for its introduction; the opening questions show theirs here.
       firstOfPart && !place.track && place.part.html && h("div", { class: "part-intro" }, prose(place.part.html)),
       h("p", { class: "question-progress" }, progress(question, flow)),
+      untranslatedNotice(question),
       form,
-      position === 0 && h("p", { class: "no-print" }, "If you saved your answers to a file, you can ",
-        h("a", { href: "#/answers" }, "load your answers from the file"), "."));
+      position === 0 && h("p", { class: "no-print" }, t("question.load-answers")));
   }
 
   /** 'None of these' and the other answers cannot both be chosen: choosing one side clears the other. */
@@ -133,27 +135,27 @@
   // ---- Check your answers -------------------------------------------------------------------------
   function renderCheck(flow) {
     const unanswered = firstUnanswered(flow);
-    show("Check your answers",
-      h("h1", { class: "heading-l", tabindex: "-1" }, "Check your answers"),
+    show(t("check.title"),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("check.title")),
       groupByPart(flow.asked).map((group) => [
         h("h2", { class: "heading-m" }, group.part.caption),
         h("dl", { class: "summary-list" }, group.questions.map((question) => summaryRow(question, flow)))]),
       unanswered
-        ? h("a", { class: "button", href: questionHash(unanswered) }, "Answer the remaining questions")
-        : h("a", { class: "button", href: "#/report", role: "button" }, "See your report"),
-      h("p", { class: "no-print" }, h("a", { href: "#/answers" }, "Save your answers to a file, load answers from a file, or delete them")));
+        ? h("a", { class: "button", href: questionHash(unanswered) }, t("check.answer-remaining"))
+        : h("a", { class: "button", href: "#/report", role: "button" }, t("check.see-report")),
+      h("p", { class: "no-print" }, h("a", { href: "#/answers" }, t("answers.manage-link"))));
   }
 
   /** A row of a summary list: the question, the answer (one per line when there are several), 'Change'. */
   function summaryRow(question, flow) {
-    const labels = has(flow.answers, question.id) ? answerLabels(question, flow.answers[question.id]) : ["Not answered yet"];
+    const labels = has(flow.answers, question.id) ? answerLabels(question, flow.answers[question.id]) : [t("check.not-answered")];
     return h("div", { class: "summary-list__row" },
-      h("dt", { class: "summary-list__key" }, question.text),
-      h("dd", { class: "summary-list__value" }, labels.length > 1
+      h("dt", { class: "summary-list__key", lang: langOf(question) }, question.text),
+      h("dd", { class: "summary-list__value", lang: has(flow.answers, question.id) ? langOf(question) : null }, labels.length > 1
         ? h("ul", { class: "summary-list__answers" }, labels.map((label) => h("li", {}, label))) : labels[0]),
       h("dd", { class: "summary-list__actions" },
         h("a", { href: `#/change/${encodeURIComponent(question.id)}` },
-          "Change", h("span", { class: "visually-hidden" }, ` your answer to: ${question.text}`))));
+          t("common.change"), h("span", { class: "visually-hidden" }, " ", t("check.change-hidden", { question: question.text })))));
   }
 
   Object.assign(runtime, { renderQuestionFlow, renderRules, renderPartStart, renderCheck });

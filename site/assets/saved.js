@@ -4,7 +4,7 @@
 "use strict";
 
 (function (runtime) {
-  const { model, app, isPlainObject, h, banner, plural, tellNextPage, fileDate, saveFile, findQuestion, knownAnswer } = runtime;
+  const { model, app, isPlainObject, t, plural, h, banner, tellNextPage, fileDate, saveFile, findQuestion, knownAnswer } = runtime;
 
   // ---- localStorage --------------------------------------------------------------------------------
   // One key per toolkit and content version ("toolkit:data-analytics:2026.11"), so that a new version
@@ -148,20 +148,20 @@
     const stillAsked = update.dropped.filter(Boolean);
     const removed = update.dropped.length - stillAsked.length;
     const body = [h("p", {}, update.from
-      ? `You saved your answers with content version ${update.from}. This is version ${model.version}.`
-      : `This is content version ${model.version}.`)];
+      ? t("saved.update-from", { from: update.from, version: model.version })
+      : t("saved.update-version", { version: model.version }))];
     if (update.dropped.length === 0) {
-      body.push(h("p", {}, "All your answers were kept. Check your report: the advice may have changed."));
+      body.push(h("p", {}, t("saved.update-all-kept")));
     } else {
-      body.push(h("p", {}, `We kept ${plural(update.kept, "answer", "answers")} and removed ` +
-        `${plural(update.dropped.length, "answer", "answers")} that no longer fit the questions.`));
-      if (removed > 0) body.push(h("p", {}, `${plural(removed, "question has", "questions have")} been removed.`));
+      body.push(h("p", {}, t("saved.update-kept-removed", { kept: plural("saved.answers", update.kept),
+        removed: plural("saved.answers", update.dropped.length) })));
+      if (removed > 0) body.push(h("p", {}, plural("saved.questions-removed", removed)));
       if (stillAsked.length > 0) {
-        body.push(h("p", {}, "The choices have changed for these questions, so you need to answer them again:"),
+        body.push(h("p", {}, t("saved.choices-changed")),
           h("ul", { class: "list list--bullet" }, stillAsked.map((question) => h("li", {}, question.text))));
       }
     }
-    return { kind: "important", heading: "This toolkit has changed since you saved your answers", body };
+    return { kind: "important", heading: t("saved.update-heading"), body };
   }
 
   const loaded = store.load();
@@ -175,9 +175,7 @@
   };
   if (loaded.update) tellNextPage(updateNotice(loaded.update));
   if (loaded.unreadable) {
-    tellNextPage({ kind: "important", heading: "Some answers saved on this device could not be read",
-      body: h("p", {}, "They have been set aside, so they cannot be used. You can answer the questions again, " +
-        "or load your answers from a file if you saved one.") });
+    tellNextPage({ kind: "important", heading: t("saved.unreadable-heading"), body: h("p", {}, t("saved.unreadable-body")) });
   }
 
   // Two tabs on the same toolkit: when the other saves, this one says so before its own next save
@@ -188,16 +186,16 @@
     const theirs = readRecord(storageKey);
     if (!theirs) return;
     if (otherWindowBanner) otherWindowBanner.remove();
-    otherWindowBanner = banner({ kind: "important", heading: "Your answers were changed in another tab or window",
+    otherWindowBanner = banner({ kind: "important", heading: t("saved.other-window-heading"),
       body: [
-        h("p", {}, "If you carry on here, your next answer replaces the answers saved there."),
+        h("p", {}, t("saved.other-window-body")),
         h("button", { class: "button button--secondary", type: "button", onclick: () => {
           saved.answers = keepKnownAnswers(theirs.answers).answers;
           saved.savedAt = theirs.savedAt;
           saved.project = theirs.project;
           saved.reports = theirs.reports;
           runtime.render();
-        } }, "Use the answers from the other window"),
+        } }, t("saved.other-window-use")),
       ] });
     app.prepend(otherWindowBanner);
   });
@@ -264,19 +262,17 @@
       report: snapshotFrom(data.report) };
   }
 
-  /** A GOV.UK-style error message for a problem with a file ("The selected file") or a link ("The link"). */
-  function problemMessage(result, subject) {
-    switch (result.problem) {
-      case "no-file": return "Select a file of saved answers";
-      case "too-big": return `${subject} must be smaller than 100 KB`;
-      case "not-json":
-      case "not-answers": return `${subject} is not a file of answers saved from this toolkit`;
-      case "other-toolkit": return `${subject} has answers for a different toolkit, not ${model.title}`;
-      case "empty": return `${subject} has no answers in it`;
-      case "unknown-question": return `${subject} has an answer to a question this toolkit does not have ('${result.id}')`;
-      case "unknown-answer": return `${subject} has an answer that is not one of the choices for '${result.question.text}'`;
-      default: return `${subject} cannot be used`;
-    }
+  // The problems checkArrivingAnswers and the pages find, each with a message for a file and for a link.
+  const problems = {
+    file: ["no-file", "too-big", "not-json", "not-answers", "other-toolkit", "empty", "unknown-question", "unknown-answer"],
+    link: ["broken-link", "not-answers", "other-toolkit", "empty", "unknown-question", "unknown-answer"],
+  };
+
+  /** A GOV.UK-style error message for a problem with answers from a "file" or a "link". */
+  function problemMessage(result, from) {
+    const problem = problems[from].includes(result.problem) ? result.problem : "other";
+    return t(`problem.${from}.${problem}`, { toolkit: model.title, id: result.id || "",
+      question: result.question ? result.question.text : "" });
   }
 
   /** The answers, and the report last seen with them, as the data of a file or a link. */
@@ -306,7 +302,8 @@
 
   function exportAnswers(given, report = saved.reports.last) {
     const data = answersData(given, report);
-    saveFile(`${model.id}-answers-${fileDate(new Date())}.json`, `${JSON.stringify(data, null, 2)}\n`, "application/json");
+    saveFile(t("answers.file-name", { toolkit: model.id, date: fileDate(new Date()) }), `${JSON.stringify(data, null, 2)}\n`,
+      "application/json");
   }
 
   Object.assign(runtime, { saved, maxDetailLength, setAnswers, takeArrivingAnswers, saveProject, forgetAnswers,

@@ -5,7 +5,7 @@ globalThis.toolkitModel = {
   title: "Data protection toolkit for data analytics",
   version: "2026.11",
   lawAsAt: "2026-11-25",
-  priorities: [{ id: "act-now", label: "Act now" }, { id: "plan", label: "Plan" }, { id: "keep-doing", label: "Keep doing" }],
+  priorities: ["act-now", "plan", "keep-doing"],
   report: {
     title: "Your data protection report",
     notice: "This report is guidance, not legal advice. Take it to your data protection officer before you collect data or build anything.",
@@ -16,8 +16,6 @@ globalThis.toolkitModel = {
     {
       id: "which-rules",
       title: "Which rules apply",
-      caption: "Which rules apply",
-      shortCaption: "Which rules apply",
       text: ["text/part-1-1.js"], textSize: 40,
       guidanceText: "text/guidance-1.js",
       lawChecked: "2026-11-26",
@@ -73,8 +71,7 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-lawfulness",
           title: "Lawfulness",
-          caption: "Part 1 of 4: Lawfulness",
-          shortCaption: "Part 1: Lawfulness",
+          number: 1, count: 4,
           text: ["text/part-2-1.js"], textSize: 40,
           guidanceText: "text/guidance-2.js",
           lawChecked: "2026-11-26",
@@ -186,8 +183,7 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-accountability",
           title: "Accountability and governance",
-          caption: "Part 2 of 4: Accountability and governance",
-          shortCaption: "Part 2: Accountability and governance",
+          number: 2, count: 4,
           text: ["text/part-3-1.js"], textSize: 40,
           guidanceText: "text/guidance-3.js",
           lawChecked: "2026-11-26",
@@ -312,8 +308,7 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-principles",
           title: "The data protection principles",
-          caption: "Part 3 of 4: The data protection principles",
-          shortCaption: "Part 3: The data protection principles",
+          number: 3, count: 4,
           text: ["text/part-4-1.js"], textSize: 40,
           guidanceText: "text/guidance-4.js",
           lawChecked: "2026-11-26",
@@ -426,8 +421,7 @@ globalThis.toolkitModel = {
         {
           id: "law-enforcement-rights",
           title: "The rights of individuals",
-          caption: "Part 4 of 4: The rights of individuals",
-          shortCaption: "Part 4: The rights of individuals",
+          number: 4, count: 4,
           text: ["text/part-5-1.js"], textSize: 40,
           guidanceText: "text/guidance-5.js",
           lawChecked: "2026-11-26",
@@ -544,8 +538,7 @@ globalThis.toolkitModel = {
         {
           id: "general-lawfulness",
           title: "Lawfulness",
-          caption: "Part 1 of 4: Lawfulness",
-          shortCaption: "Part 1: Lawfulness",
+          number: 1, count: 4,
           text: ["text/part-6-1.js"], textSize: 40,
           guidanceText: "text/guidance-6.js",
           lawChecked: "2026-11-26",
@@ -664,8 +657,7 @@ globalThis.toolkitModel = {
         {
           id: "general-accountability",
           title: "Accountability and governance",
-          caption: "Part 2 of 4: Accountability and governance",
-          shortCaption: "Part 2: Accountability and governance",
+          number: 2, count: 4,
           text: ["text/part-7-1.js"], textSize: 40,
           guidanceText: "text/guidance-7.js",
           lawChecked: "2026-11-26",
@@ -791,8 +783,7 @@ globalThis.toolkitModel = {
         {
           id: "general-principles",
           title: "The data protection principles",
-          caption: "Part 3 of 4: The data protection principles",
-          shortCaption: "Part 3: The data protection principles",
+          number: 3, count: 4,
           text: ["text/part-8-1.js"], textSize: 40,
           guidanceText: "text/guidance-8.js",
           lawChecked: "2026-11-26",
@@ -891,8 +882,7 @@ globalThis.toolkitModel = {
         {
           id: "general-rights",
           title: "The rights of individuals",
-          caption: "Part 4 of 4: The rights of individuals",
-          shortCaption: "Part 4: The rights of individuals",
+          number: 4, count: 4,
           text: ["text/part-9-1.js"], textSize: 40,
           guidanceText: "text/guidance-9.js",
           lawChecked: "2026-11-26",

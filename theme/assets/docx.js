@@ -1,5 +1,6 @@
 // The report as a Word document (.docx), made in the browser from the content the report page shows.
-// report-tools.js loads this file only when the user presses 'Word document' on the report.
+// report-tools.js loads this file only when the user presses 'Word document' on the report. Its fixed
+// words are the interface's, looked up by key with the runtime's t() and plural() (page.js).
 //
 // A .docx file is a zip of XML parts (Office Open XML, ECMA-376 transitional). The zip here stores the
 // parts without compression: every reader accepts stored entries, and a report is small.
@@ -7,6 +8,13 @@
 "use strict";
 
 (function () {
+  // The runtime is there whenever a report is, and report-tools.js loads this file only from a report.
+  const { t, plural } = globalThis.toolkitRuntime;
+  /** A sentence with some of its values formatted (bold, coloured): the runs of one paragraph. Strings
+   * become plain runs; the values given as runs stay as they are. */
+  const runs = (pieces) => [pieces].flat(Infinity).filter((piece) => piece !== "" && piece !== false)
+    .map((piece) => (typeof piece === "string" || typeof piece === "number" ? { text: String(piece) } : piece));
+
   // ---- The zip container ----------------------------------------------------------------------------
   const crcTable = new Uint32Array(256).map((_, n) => {
     let c = n;
@@ -341,7 +349,7 @@
   }
 
   // ---- The fixed parts: styles, content types, relationships, properties -------------------------
-  function stylesXML() {
+  function stylesXML(language) {
     const sizes = [36, 30, 26, 24, 22, 22];
     const headings = sizes.map((size, index) =>
       `<w:style w:type="paragraph" w:styleId="Heading${index + 1}"><w:name w:val="heading ${index + 1}"/>` +
@@ -351,7 +359,7 @@
     const border = (side) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="B1B4B6"/>`;
     return `${declaration}<w:styles ${wordNamespace}>` +
       '<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial" w:eastAsia="Arial" w:hAnsi="Arial" w:cs="Arial"/>' +
-      '<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="en-GB" w:eastAsia="en-GB" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>' +
+      `<w:sz w:val="22"/><w:szCs w:val="22"/><w:lang w:val="${escape(language)}" w:eastAsia="${escape(language)}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>` +
       '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>' +
       '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
       '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>' +
@@ -401,7 +409,7 @@
       'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
       'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
       `<dc:title>${escape(report.title)}</dc:title>` +
-      `<dc:subject>${escape(`${report.toolkitTitle}, content version ${report.version}`)}</dc:subject>` +
+      `<dc:subject>${escape(t("docx.subject", { toolkit: report.toolkitTitle, version: report.version }))}</dc:subject>` +
       `<dc:creator>${escape(report.toolkitTitle)}</dc:creator>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${created}</dcterms:created>` +
       `<dcterms:modified xsi:type="dcterms:W3CDTF">${created}</dcterms:modified>` +
@@ -416,17 +424,20 @@
 
   function headerXML(report) {
     const project = report.project || {};
-    const about = [project.name && `Project: ${project.name}`, project.author && `Author: ${project.author}`].filter(Boolean).join(". ");
+    const about = [project.name && t("docx.header-project", { name: project.name }),
+      project.author && t("docx.header-author", { name: project.author })].filter(Boolean).join(". ");
+    const title = t("docx.header-title", { title: report.title, date: report.made });
     return `${declaration}<w:hdr ${wordNamespace} ${relationshipNamespace}>` +
       (project.marking ? centred(plainRun(project.marking, true)) : "") +
-      centred(plainRun(about ? `${about}. ${report.title}, ${report.made}` : `${report.title}, ${report.made}`)) +
+      centred(plainRun(about ? `${about}. ${title}` : title)) +
       "</w:hdr>";
   }
 
   function footerXML(report) {
     const marking = (report.project || {}).marking;
     return `${declaration}<w:ftr ${wordNamespace} ${relationshipNamespace}>` +
-      centred(`${plainRun("Page ")}${field("PAGE", "1")}${plainRun(" of ")}${field("NUMPAGES", "1")}`) +
+      centred(runs(t("docx.page-of", { page: { field: "PAGE" }, pages: { field: "NUMPAGES" } }))
+        .map((run) => (run.field ? field(run.field, "1") : plainRun(run.text))).join("")) +
       (marking ? centred(plainRun(marking, true)) : "") +
       "</w:ftr>";
   }
@@ -435,10 +446,10 @@
   function writeReport(report, doc) {
     doc.text(report.title, { style: "Title" });
     const project = report.project || {};
-    if (project.name) doc.paragraph([{ text: "Project: ", bold: true }, { text: project.name }]);
-    if (project.author) doc.paragraph([{ text: "Author: ", bold: true }, { text: project.author }]);
-    doc.text(`Made on ${report.made}. ${report.toolkitTitle}, content version ${report.version}.` +
-      `${report.track ? ` Rules followed: ${report.track}.` : ""}`);
+    if (project.name) doc.paragraph([{ text: `${t("docx.project-label")} `, bold: true }, { text: project.name }]);
+    if (project.author) doc.paragraph([{ text: `${t("docx.author-label")} `, bold: true }, { text: project.author }]);
+    doc.text([t("report.made", { date: report.made }), t("report.made-print", { toolkit: report.toolkitTitle, version: report.version }),
+      report.track && t("report.log.rules", { track: report.track })].filter(Boolean).join(" "));
     if (report.notice) doc.paragraph([{ text: report.notice, bold: true }]);
     writeSummary(report, doc);
     if (report.changes) writeChanges(report.changes, doc);
@@ -447,50 +458,49 @@
       doc.heading(1, part.caption);
       for (const question of part.questions) {
         doc.heading(2, question.text);
-        doc.paragraph([{ text: "Your answer: ", bold: true }, { text: question.answer }]);
+        doc.paragraph([{ text: `${t("report.your-answer")} `, bold: true }, { text: question.answer }]);
         for (const item of question.guidance) writeGuidance(item, doc, report);
       }
     }
-    doc.heading(1, "About this report");
+    doc.heading(1, t("report.about"));
     doc.html(report.disclaimers, 2);
   }
 
   function writeSummary(report, doc) {
-    doc.heading(1, "Summary");
+    doc.heading(1, t("report.summary.heading"));
     if (report.rules) {
-      doc.paragraph([{ text: `Your project follows the rules for ${report.rules.track}, because you answered: ` },
-        ...report.rules.reasons.flatMap((reason, index) => [{ text: index > 0 ? "; " : "" }, { text: reason.answer, bold: true },
-          { text: ` to '${reason.question}'` }]), { text: "." }]);
-      if (report.rules.ifUnsure) doc.paragraph([{ text: "This rests on a 'Not sure' answer. ", bold: true }, { text: report.rules.ifUnsure }]);
+      const reasons = report.rules.reasons.map((reason, index) => [index > 0 ? "; " : "",
+        runs(t("report.summary.reason", { answer: { text: reason.answer, bold: true }, question: reason.question }))]);
+      doc.paragraph(runs(t("docx.rules", { track: report.rules.track, reasons })));
+      if (report.rules.ifUnsure) doc.paragraph([{ text: `${t("report.summary.unsure")} `, bold: true }, { text: report.rules.ifUnsure }]);
     }
     for (const priority of report.priorities) {
       const count = report.actions.filter((item) => item.priority === priority.id).length;
       doc.paragraph([{ text: `${priority.label}: `, bold: true, colour: colours[priority.id] },
-        { text: `${count} ${count === 1 ? "action" : "actions"}`, bold: true }, { text: priority.meaning ? `. ${priority.meaning}` : "" }],
+        { text: plural("report.actions", count), bold: true }, { text: priority.meaning ? `. ${priority.meaning}` : "" }],
       { style: "ListParagraph", list: { id: 1, level: 0 } });
     }
-    if (report.unsureCount > 0) {
-      doc.text(`You answered 'Not sure' to ${report.unsureCount} ${report.unsureCount === 1 ? "question" : "questions"}. ` +
-        "Each one is something to find out.");
-    }
+    if (report.unsureCount > 0) doc.text(plural("docx.unsure-count", report.unsureCount));
   }
 
   /** What changed since the user's last report, under an earlier content version. */
   function writeChanges(changes, doc) {
     const total = changes.added + changes.changed + changes.gone.length;
-    doc.heading(2, total === 0 ? `Nothing in your advice has changed since your report of ${changes.since}`
-      : `${total} ${total === 1 ? "item" : "items"} of advice changed since your report of ${changes.since}`);
-    doc.text(`That report used content version ${changes.version}. New: ${changes.added}. Changed: ${changes.changed}. ` +
-      `No longer shown: ${changes.gone.length}. New and changed advice is marked in the action log and below.`);
-    for (const headline of changes.gone) doc.paragraph([{ text: `No longer shown: ${headline}` }], { style: "ListParagraph", list: { id: 1, level: 0 } });
+    doc.heading(2, total === 0 ? t("report.changes.none", { date: changes.since })
+      : plural("docx.changes-heading", total, { date: changes.since }));
+    doc.text(t("docx.changes-body", { oldVersion: changes.version, added: changes.added, changed: changes.changed, gone: changes.gone.length }));
+    for (const headline of changes.gone) {
+      doc.paragraph([{ text: t("docx.changes-gone", { headline }) }], { style: "ListParagraph", list: { id: 1, level: 0 } });
+    }
   }
 
   /** One table of every action, 'Act now' first, with columns for the meeting to fill in. */
   function writeActionLog(report, doc) {
-    doc.heading(1, "Action log");
-    doc.text("Each action is set out in full later in this document, under its part and question.");
-    doc.table([2650, 1700, 1300, 1176, 1000, 1200], ["Action", "Part", "Priority", "Owner", "Due", "Status"],
-      report.actions.map((item) => [item.change ? `${item.headline} (${item.change})` : item.headline, item.part,
+    doc.heading(1, t("report.log.heading"));
+    doc.text(t("docx.log-intro"));
+    doc.table([2650, 1700, 1300, 1176, 1000, 1200],
+      [t("docx.log-action"), t("docx.log-part"), t("docx.log-priority"), t("docx.log-owner"), t("docx.log-due"), t("docx.log-status")],
+      report.actions.map((item) => [item.change ? t(`docx.log-change.${item.change}`, { headline: item.headline }) : item.headline, item.part,
         item.priorityLabel, "", "", ""]),
       { shades: [null, null, (row, index) => colours[report.actions[index].priority]] });
   }
@@ -498,14 +508,14 @@
   /** One piece of advice: its headline, priority and body, its links, and a box for the user's notes. */
   function writeGuidance(item, doc) {
     doc.heading(3, item.headline);
-    doc.paragraph([{ text: "Priority: ", bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] },
+    doc.paragraph([{ text: `${t("docx.priority-label")} `, bold: true }, { text: item.priorityLabel, bold: true, colour: colours[item.priority] },
       ...(item.changeLabel ? [{ text: `. ${item.changeLabel}`, bold: true }] : [])]);
     doc.html(item.html, 4);
     if (item.links.length > 0) {
-      doc.text("Find out more:", { keepNext: true });
+      doc.text(t("docx.find-out-more"), { keepNext: true });
       for (const link of item.links) doc.paragraph([{ text: link.title, link: link.url }], { style: "ListParagraph", list: { id: 1, level: 0 } });
     }
-    doc.paragraph([{ text: "Notes", bold: true }, { lineBreak: true }, { text: " " }, { lineBreak: true }, { text: " " }], { box: true });
+    doc.paragraph([{ text: t("docx.notes"), bold: true }, { lineBreak: true }, { text: " " }, { lineBreak: true }, { text: " " }], { box: true });
   }
 
   /** The report (report.js's reportContent) as the bytes of a .docx file. */
@@ -517,7 +527,7 @@
       ["[Content_Types].xml", contentTypesXML()],
       ["_rels/.rels", packageRelationshipsXML()],
       ["word/document.xml", doc.documentXML()],
-      ["word/styles.xml", stylesXML()],
+      ["word/styles.xml", stylesXML(t("language.tag"))],
       ["word/numbering.xml", doc.numberingXML()],
       ["word/header1.xml", headerXML(report)],
       ["word/footer1.xml", footerXML(report)],

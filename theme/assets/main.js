@@ -5,7 +5,7 @@
 (function (runtime) {
   const { model, isComplete, go, saved, renderQuestionFlow, renderRules, renderPartStart, renderCheck, rulesDecision,
     openingDone, renderDelete, renderResume, renderAnswers, renderShared, findQuestion, firstUnanswered, hasText,
-    needText, loadScript, hasRun, show, h, allParts } = runtime;
+    needText, loadScript, hasRun, show, h, t, allParts } = runtime;
   // The report's own files load when a report is first shown: most visits to a question never need them.
   const reportScripts = (document.currentScript && document.currentScript.dataset.later || "").split(" ").filter(Boolean)
     .map((address) => new URL(address, document.baseURI).href);
@@ -57,12 +57,11 @@
 
   /** A file of the site is missing or broken: say so, and how to get a whole copy. */
   function renderMissingFile(error) {
-    show("Part of this toolkit is missing",
-      h("h1", { class: "heading-l", tabindex: "-1" }, "Part of this toolkit is missing"),
-      h("p", {}, `This page needs a file that could not be loaded: ${error.message.replace(/^.*\/(?=[^/]+\/[^/]+$)/, "")}.`),
-      h("p", {}, "If you copied the toolkit from a USB stick or a shared folder, copy the whole folder again. " +
-        "Its SHA256SUMS file lets you check that the copy is complete."),
-      h("p", {}, h("a", { href: "all-guidance.html" }, "Read every question with all its guidance"), " instead."));
+    show(t("missing-file.title"),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("missing-file.title")),
+      h("p", {}, t("missing-file.body", { file: error.message.replace(/^.*\/(?=[^/]+\/[^/]+$)/, "") })),
+      h("p", {}, t("missing-file.copy-again")),
+      h("p", {}, t("missing-file.read-instead")));
   }
 
   /** Draws the page the address asks for. page.js's go() and the other files call it as runtime.render. */
@@ -115,7 +114,18 @@
     event.target.click();
   });
 
+  // The link to this page in another language keeps the place: the same question, check or report page.
+  const languageLinks = [...document.querySelectorAll("a[data-language-switch]")]
+    .map((link) => ({ link, page: link.getAttribute("href").split("#")[0] }));
+  const keepPlaceInLanguageLinks = () => {
+    for (const { link, page } of languageLinks) link.setAttribute("href", page + location.hash);
+  };
+
   runtime.render = render;
-  window.addEventListener("hashchange", render);
+  window.addEventListener("hashchange", () => {
+    keepPlaceInLanguageLinks();
+    render();
+  });
+  keepPlaceInLanguageLinks();
   render();
 })(globalThis.toolkitRuntime);

@@ -3,14 +3,18 @@
 "use strict";
 
 (function (runtime) {
-  const { model, has, questionHash } = runtime;
+  const { model, has, t, questionHash } = runtime;
 
   // ---- Where a question sits ----------------------------------------------------------------------
   // A Map, not an object, so ids from a file or a link ("__proto__", "constructor") can never match.
   const places = new Map();
-  // Each part carries its caption ('Part 2 of 4: Title') and short caption from model.js.
+  // Each part gets its caption ('Part 2 of 4: Title', or the title alone for an opening part) and short
+  // caption ('Part 2: Title'), from its place in its track (model.js's number and count) and the locale's words.
   function indexParts(parts, track) {
     for (const part of parts) {
+      const place = { number: part.number, count: part.count, title: part.title };
+      part.caption = part.number ? t("part.caption", place) : part.title;
+      part.shortCaption = part.number ? t("part.short-caption", place) : part.title;
       for (const question of part.questions) places.set(question.id, { question, part, track });
     }
   }
@@ -27,7 +31,7 @@
   }
 
   function answerText(question, answer) {
-    return answer === undefined ? "Not answered" : answerLabels(question, answer).join(", ");
+    return answer === undefined ? t("answer.not-answered") : answerLabels(question, answer).join(", ");
   }
 
   /** Whether the answer is 'Not sure': something the user still has to find out. */
@@ -104,7 +108,8 @@
   function progress(question, flow) {
     const place = findQuestion(question.id);
     const inPart = askedInPart(flow, place.part);
-    return `Question ${inPart.indexOf(question) + 1} of ${countSettled(place.part, flow) ? "" : "about "}${inPart.length}`;
+    const values = { number: inPart.indexOf(question) + 1, count: inPart.length };
+    return countSettled(place.part, flow) ? t("question.progress", values) : t("question.progress-about", values);
   }
 
   /** Which rules apply and why: the opening answers that chose the track, and whether any was 'Not sure'. */
@@ -117,8 +122,7 @@
 
   /** What to do about a 'Not sure' answer that the choice of rules rests on. */
   function unsureAdvice(track) {
-    return track.ifUnsure || "Confirm these answers with the person who advises your organisation on data protection " +
-      "before you rely on this report.";
+    return track.ifUnsure || t("rules.unsure-advice");
   }
 
   Object.assign(runtime, { places, findQuestion, answerLabels, answerText, isUnsure, knownAnswer, groupByPart, isComplete,

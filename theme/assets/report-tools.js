@@ -4,20 +4,19 @@
 "use strict";
 
 (function (runtime) {
-  const { model, assetFolder, h, banner, saveFile, saved, maxDetailLength, saveProject, snapshotOf, linkTo, exportAnswers,
+  const { model, assetFolder, t, h, banner, saveFile, saved, maxDetailLength, saveProject, snapshotOf, linkTo, exportAnswers,
     useSharedAnswers } = runtime;
   const { run } = runtime.flow;
 
   function sharedBanner(shared) {
     const older = shared.version && shared.version !== model.version;
-    return banner({ kind: "important", role: "region", heading: "This report was made from answers in a link",
+    return banner({ kind: "important", role: "region", heading: t("report.shared.heading"),
       body: [
-        h("p", {}, "The answers are not saved on this device, and any answers you saved here have not changed."),
-        older && h("p", {}, `The link was made with content version ${shared.version}. ` +
-          `This report uses version ${model.version}, so some advice may differ.`),
+        h("p", {}, t("report.shared.body")),
+        older && h("p", {}, t("report.shared.older", { linkVersion: shared.version, version: model.version })),
         h("button", { class: "button button--secondary no-print", type: "button", onclick: () => useSharedAnswers(shared) },
-          "Save these answers on this device"),
-        h("p", { class: "hint no-print" }, "This replaces any answers saved on this device."),
+          t("report.shared.save")),
+        h("p", { class: "hint no-print" }, t("report.shared.save-hint")),
       ] });
   }
 
@@ -28,7 +27,7 @@
     // A file or link made from this report carries what it showed, so a later version can say what changed.
     const seen = shared ? shared.report : snapshotOf(content.actions, content.created);
     const wordButton = h("button", { class: small, type: "button",
-      onclick: () => downloadWord(content, messages, wordButton) }, "Word document");
+      onclick: () => downloadWord(content, messages, wordButton) }, t("report.tools.word"));
     const view = (label, hash, current) => h("li", { class: "report-view__item" },
       current ? h("strong", { "aria-current": "page" }, label)
         : h("a", { href: shared ? location.hash : hash,
@@ -36,15 +35,15 @@
     return h("div", { class: "report-tools no-print" },
       h("div", { class: "report-tools__row" },
         wordButton,
-        h("button", { class: small, type: "button", onclick: () => window.print() }, "Print or save as PDF"),
-        h("button", { class: small, type: "button", onclick: () => copyLink(given, messages, seen) }, "Copy a link"),
-        h("button", { class: small, type: "button", onclick: () => exportAnswers(given, seen) }, "Save answers"),
-        !shared && h("a", { class: small, href: "#/check", role: "button" }, "Change answers")),
+        h("button", { class: small, type: "button", onclick: () => window.print() }, t("report.tools.print")),
+        h("button", { class: small, type: "button", onclick: () => copyLink(given, messages, seen) }, t("report.tools.copy-link")),
+        h("button", { class: small, type: "button", onclick: () => exportAnswers(given, seen) }, t("report.tools.save-answers")),
+        !shared && h("a", { class: small, href: "#/check", role: "button" }, t("report.tools.change-answers"))),
       h("div", { class: "report-tools__row" },
-        h("nav", { class: "report-view", "aria-label": "Report view" },
+        h("nav", { class: "report-view", "aria-label": t("report.tools.view-label") },
           h("ul", { class: "report-view__list" },
-            view("Full report", "#/report", !actionsOnly),
-            view("Actions only", "#/report/actions", actionsOnly))),
+            view(t("report.tools.full-report"), "#/report", !actionsOnly),
+            view(t("report.tools.actions-only"), "#/report/actions", actionsOnly))),
         !shared && projectDetails()));
   }
 
@@ -52,16 +51,16 @@
    * Word document's header. */
   function projectDetails() {
     const fields = [
-      ["name", "Project name", null],
-      ["author", "Author", null],
-      ["marking", "Protective marking", "For example, OFFICIAL or OFFICIAL-SENSITIVE. It goes at the top and foot of each page."],
+      ["name", t("report.project-details.name"), null],
+      ["author", t("report.project-details.author"), null],
+      ["marking", t("report.project-details.marking"), t("report.project-details.marking-hint")],
     ];
     const project = saved.project;
     const filled = Object.values(project).some(Boolean);
     return h("details", { class: "details report-project", open: filled },
-      h("summary", { class: "details__summary" }, h("span", { class: "details__summary-text" }, "Project details")),
+      h("summary", { class: "details__summary" }, h("span", { class: "details__summary-text" }, t("report.project-details.heading"))),
       h("div", { class: "details__text" },
-        h("p", {}, "Optional. They are kept on this device with your answers, and go into the document's header."),
+        h("p", {}, t("report.project-details.intro")),
         fields.map(([key, label, hint]) => h("div", { class: "form-group" },
           h("label", { class: "label", for: `project-${key}` }, label),
           hint && h("div", { class: "hint", id: `project-${key}-hint` }, hint),
@@ -84,11 +83,10 @@
     const field = h("input", { class: "input", id: "report-link", type: "text", readonly: true, value: url,
       spellcheck: "false", onfocus: (event) => event.target.select() });
     messages.replaceChildren(banner({ kind: copied ? "success" : "important",
-      heading: copied ? "The link to this report has been copied" : "Copy the link to this report",
+      heading: copied ? t("report.copy-link.copied") : t("report.copy-link.copy"),
       body: [
-        h("p", {}, "Anyone who opens the link sees this report. Your answers are inside the link itself: " +
-          "they are not sent to or kept on any server."),
-        h("label", { class: "label", for: "report-link" }, "Link to this report"),
+        h("p", {}, t("report.copy-link.body")),
+        h("label", { class: "label", for: "report-link" }, t("report.copy-link.label")),
         field,
       ] }));
     if (!copied) field.focus();
@@ -117,11 +115,12 @@
     button.disabled = true; // one document per press
     try {
       const maker = await loadDocxMaker();
-      saveFile(`${model.id}-report-${content.fileDate}.docx`, maker.build({ ...content, project: { ...saved.project } }),
+      saveFile(t("report.tools.word-file-name", { toolkit: model.id, date: content.fileDate }),
+        maker.build({ ...content, project: { ...saved.project } }),
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     } catch {
-      messages.replaceChildren(banner({ kind: "important", heading: "The Word document could not be made",
-        body: h("p", {}, "Try again. Or use 'Print or save as PDF' to keep the report.") }));
+      messages.replaceChildren(banner({ kind: "important", heading: t("report.word-error.heading"),
+        body: h("p", {}, t("report.word-error.body")) }));
     } finally {
       button.disabled = false;
     }

@@ -4,14 +4,14 @@
 "use strict";
 
 (function (runtime) {
-  const { model, has, h, errorSummary, longDate, plural, tellNextPage, go, questionHash, show, firstUnanswered, saved,
+  const { model, has, t, plural, h, errorSummary, longDate, tellNextPage, go, questionHash, show, firstUnanswered, saved,
     forgetAnswers, takeArrivingAnswers, maxFileSize, checkArrivingAnswers, problemMessage, decodeAnswers,
     exportAnswers } = runtime;
   const { run } = runtime.flow;
 
   function deleteAnswers() {
     forgetAnswers();
-    tellNextPage({ kind: "success", heading: "Your answers have been deleted from this device" });
+    tellNextPage({ kind: "success", heading: t("delete.done") });
     go("#/question");
   }
 
@@ -26,18 +26,18 @@
   function renderDelete() {
     const flow = run(model, saved.answers);
     const hasAnswers = Object.keys(flow.answers).length > 0;
-    show("Are you sure you want to delete your answers?",
-      h("a", { class: "back-link", href: returnFromDelete }, "Back"),
-      h("h1", { class: "heading-l", tabindex: "-1" }, "Are you sure you want to delete your answers?"),
-      h("p", {}, "This removes every answer to this toolkit from this browser, with your project details. You cannot undo it."),
+    show(t("delete.title"),
+      h("a", { class: "back-link", href: returnFromDelete }, t("common.back")),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("delete.title")),
+      h("p", {}, t("delete.body")),
       hasAnswers && [
-        h("p", {}, "To keep a copy, download your answers first. You can load the file again later."),
+        h("p", {}, t("delete.keep-copy")),
         h("button", { class: "button button--secondary", type: "button", onclick: () => exportAnswers(flow.answers) },
-          "Download your answers"),
+          t("answers.download")),
       ],
       h("div", { class: "button-group" },
-        h("button", { class: "button button--warning", type: "button", onclick: deleteAnswers }, "Yes, delete my answers"),
-        h("a", { href: returnFromDelete }, "No, keep my answers")));
+        h("button", { class: "button button--warning", type: "button", onclick: deleteAnswers }, t("delete.yes")),
+        h("a", { href: returnFromDelete }, t("delete.no"))));
   }
 
   // ---- Returning with saved answers ------------------------------------------------------------
@@ -45,18 +45,17 @@
     const answered = flow.asked.filter((question) => has(flow.answers, question.id)).length;
     const next = firstUnanswered(flow);
     const savedAt = saved.savedAt;
-    const when = savedAt && !Number.isNaN(Date.parse(savedAt)) ? ` on ${longDate(new Date(savedAt))}` : "";
-    show("You have saved answers",
-      h("h1", { class: "heading-l", tabindex: "-1" }, "You have answers saved on this device"),
-      h("p", {}, `You answered ${plural(answered, "question", "questions")}${when}.`,
-        next ? ` You have about ${plural(flow.asked.length - answered, "question", "questions")} left.`
-          : " You have answered every question."),
+    const known = savedAt && !Number.isNaN(Date.parse(savedAt));
+    show(t("resume.title"),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("resume.heading")),
+      h("p", {}, known ? plural("resume.answered-on", answered, { date: longDate(new Date(savedAt)) }) : plural("resume.answered", answered),
+        " ", next ? plural("resume.left", flow.asked.length - answered) : t("resume.all-answered")),
       h("div", { class: "button-group" },
         h("button", { class: "button", type: "button", onclick: () => go(next ? questionHash(next) : "#/check") },
-          next ? "Continue where you left off" : "Check your answers"),
-        h("button", { class: "button button--secondary", type: "button", onclick: () => confirmDelete() }, "Start again")),
-      h("p", {}, "Starting again deletes your saved answers from this device."),
-      h("p", {}, h("a", { href: "#/answers" }, "Save your answers to a file, load answers from a file, or delete them")));
+          next ? t("resume.continue") : t("check.title")),
+        h("button", { class: "button button--secondary", type: "button", onclick: () => confirmDelete() }, t("resume.start-again"))),
+      h("p", {}, t("resume.start-again-hint")),
+      h("p", {}, h("a", { href: "#/answers" }, t("answers.manage-link"))));
   }
 
   // ---- Save, load or delete answers ---------------------------------------------------------------
@@ -70,49 +69,48 @@
       importAnswers(input.files[0]);
     } },
       h("div", { class: error ? "form-group form-group--error" : "form-group" },
-        h("h2", { class: "heading-m" }, h("label", { for: "answers-file" }, "Load answers from a file")),
-        h("div", { class: "hint", id: "answers-file-hint" },
-          "Choose a .json file of answers saved from this toolkit. It replaces any answers saved on this device."),
+        h("h2", { class: "heading-m" }, h("label", { for: "answers-file" }, t("answers.load-heading"))),
+        h("div", { class: "hint", id: "answers-file-hint" }, t("answers.load-hint")),
         error && h("p", { class: "error-message", id: "answers-file-error" },
-          h("span", { class: "visually-hidden" }, "Error: "), error),
+          h("span", { class: "visually-hidden" }, t("common.error-prefix"), " "), error),
         input),
-      h("button", { class: "button", type: "submit" }, "Load answers"));
+      h("button", { class: "button", type: "submit" }, t("answers.load-button")));
 
-    show(error ? "Error: Your answers" : "Your answers",
-      h("a", { class: "back-link", href: hasAnswers ? "#/check" : "#/question" }, "Back"),
+    show(error ? t("common.error-title", { title: t("answers.title") }) : t("answers.title"),
+      h("a", { class: "back-link", href: hasAnswers ? "#/check" : "#/question" }, t("common.back")),
       error && errorSummary(error, "answers-file"),
-      h("h1", { class: "heading-l", tabindex: "-1" }, "Save, load or delete your answers"),
-      h("p", {}, "Your answers are kept in this browser on this device only. They are never sent anywhere."),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("answers.heading")),
+      h("p", {}, t("answers.kept")),
       hasAnswers && [
-        h("h2", { class: "heading-m" }, "Save your answers to a file"),
-        h("p", {}, "Download a small file of your answers. You can load it later, on this or another computer."),
+        h("h2", { class: "heading-m" }, t("answers.save-heading")),
+        h("p", {}, t("answers.save-body")),
         h("button", { class: "button button--secondary", type: "button", onclick: () => exportAnswers(flow.answers) },
-          "Download your answers"),
+          t("answers.download")),
       ],
       form,
       hasAnswers && [
-        h("h2", { class: "heading-m" }, "Delete your answers"),
-        h("p", {}, "This removes every answer to this toolkit from this browser."),
-        h("button", { class: "button button--warning", type: "button", onclick: () => confirmDelete() }, "Delete my answers"),
+        h("h2", { class: "heading-m" }, t("answers.delete-heading")),
+        h("p", {}, t("answers.delete-body")),
+        h("button", { class: "button button--warning", type: "button", onclick: () => confirmDelete() }, t("answers.delete-button")),
       ]);
   }
 
   async function importAnswers(file) {
     // Every check happens before anything changes: a bad file leaves the saved answers as they were.
-    if (!file) return renderAnswers(problemMessage({ problem: "no-file" }, "The selected file"));
-    if (file.size > maxFileSize) return renderAnswers(problemMessage({ problem: "too-big" }, "The selected file"));
+    if (!file) return renderAnswers(problemMessage({ problem: "no-file" }, "file"));
+    if (file.size > maxFileSize) return renderAnswers(problemMessage({ problem: "too-big" }, "file"));
     let data;
     try {
       data = JSON.parse(await file.text());
     } catch {
-      return renderAnswers(problemMessage({ problem: "not-json" }, "The selected file"));
+      return renderAnswers(problemMessage({ problem: "not-json" }, "file"));
     }
     const checked = checkArrivingAnswers(data);
-    if (checked.problem) return renderAnswers(problemMessage(checked, "The selected file"));
+    if (checked.problem) return renderAnswers(problemMessage(checked, "file"));
     takeArrivingAnswers(checked);
-    tellNextPage({ kind: "success", heading: `Your answers have been loaded from ${file.name}`,
+    tellNextPage({ kind: "success", heading: t("answers.loaded", { file: file.name }),
       body: checked.version && checked.version !== model.version &&
-        h("p", {}, `The file was saved with content version ${checked.version}. This is version ${model.version}: check your answers.`) });
+        h("p", {}, t("answers.loaded-other-version", { fileVersion: checked.version, version: model.version })) });
     go("#/check");
   }
 
@@ -129,23 +127,19 @@
   }
 
   function renderBrokenLink(checked) {
-    const reason = checked.problem === "broken-link" || checked.problem === "not-answers"
-      ? "The link is not complete, or it has been changed."
-      : `${problemMessage(checked, "The link")}.`;
-    show("This link to a report does not work",
+    show(t("shared-link.broken-title"),
       h("div", { class: "error-summary", role: "alert", tabindex: "-1", "aria-labelledby": "broken-link-title" },
-        h("h2", { class: "error-summary__title", id: "broken-link-title" }, "There is a problem"),
-        h("p", { class: "error-summary__body" }, reason)),
-      h("h1", { class: "heading-l", tabindex: "-1" }, "This link to a report does not work"),
-      h("p", {}, "Ask the person who sent it to copy the link again, using 'Copy a link' on their report, ",
-        "or to send you their answers as a file."),
-      h("p", {}, "Your own saved answers have not changed."),
-      h("a", { class: "button", href: "#/question", role: "button" }, "Go to the questions"));
+        h("h2", { class: "error-summary__title", id: "broken-link-title" }, t("common.there-is-a-problem")),
+        h("p", { class: "error-summary__body" }, problemMessage(checked, "link"))),
+      h("h1", { class: "heading-l", tabindex: "-1" }, t("shared-link.broken-title")),
+      h("p", {}, t("shared-link.broken-ask")),
+      h("p", {}, t("shared-link.broken-unchanged")),
+      h("a", { class: "button", href: "#/question", role: "button" }, t("shared-link.go-to-questions")));
   }
 
   function useSharedAnswers(shared) {
     takeArrivingAnswers(shared);
-    tellNextPage({ kind: "success", heading: "The answers from the link are now saved on this device" });
+    tellNextPage({ kind: "success", heading: t("shared-link.saved") });
     go("#/report");
   }
 

@@ -2,8 +2,9 @@
 // (the part's introduction in the first, and its questions' hints and 'more information', a few dozen
 // questions a file) and text/guidance-N.js (its guidance); and text/report.js (the report's disclaimers). A
 // page loads only the words it shows, so the first question waits for neither the guidance nor the rest of
-// the toolkit. Like the other files, they come by <script> elements, which work from file:// (where fetch
-// does not) and under the strict Content-Security-Policy.
+// the toolkit; the interface's words that only the report uses (text/interface-report.js) come with the
+// report. Like the other files, they come by <script> elements, which work from file:// (where fetch does
+// not) and under the strict Content-Security-Policy.
 "use strict";
 
 (function (runtime) {
@@ -59,12 +60,16 @@
       }
     } }),
     report: () => ({ key: "#report", address: model.report.text, merge(words) { model.report.html = text(words.html); } }),
+    // The interface's words that only the report's scripts use (text/interface-report.js).
+    interface: () => ({ key: "#interface", address: globalThis.toolkitInterface.later, merge(words) {
+      if (isPlainObject(words.strings)) Object.assign(globalThis.toolkitInterface.strings, words.strings);
+    } }),
   };
 
-  /** The files a page needs: for a report, the parts' guidance and the disclaimers; otherwise each part's
-   * introduction and the words of `questions` (of every question when it is left out). */
+  /** The files a page needs: for a report, the parts' guidance, the disclaimers and the report's interface
+   * words; otherwise each part's introduction and the words of `questions` (of every question when it is left out). */
   function filesFor(parts, forReport, questions) {
-    if (forReport) return [...parts.map(kinds.guidance), kinds.report()];
+    if (forReport) return [...parts.map(kinds.guidance), kinds.report(), kinds.interface()];
     return parts.flatMap((part) => {
       const chunks = new Set([0]);
       for (const question of questions || part.questions) {

@@ -1,0 +1,64 @@
+import ToolkitModel
+
+/// One language's edition of a toolkit as the site writes it. The source language's pages sit in the
+/// toolkit's folder; each translation's sit in a folder named for its language (`data-analytics/cy/`), with
+/// the same page names, so every link between a toolkit's own pages stays as it is. Saved answers are kept
+/// by the toolkit's id and version, so both editions read the same answers.
+public struct Edition {
+    public var toolkit: Toolkit
+    public var text: InterfaceText
+    /// "" for the source language, "cy/" for Welsh: where the pages sit inside the toolkit's folder.
+    public var folder: String
+    public var fallback: Fallback
+    /// Every edition's language, folder and name, this one's included, for the link to each other one.
+    public var languages: [Language]
+
+    public init(toolkit: Toolkit, text: InterfaceText, folder: String = "", fallback: Fallback = .none, languages: [Language] = []) {
+        self.toolkit = toolkit; self.text = text; self.folder = folder; self.fallback = fallback; self.languages = languages
+    }
+
+    public struct Language {
+        public var tag: String
+        public var name: String
+        /// The hidden words before the name, in the language itself: "Newid yr iaith i'r Gymraeg".
+        public var switchTo: String
+        public var folder: String
+
+        public init(tag: String, name: String, switchTo: String, folder: String) {
+            self.tag = tag; self.name = name; self.switchTo = switchTo; self.folder = folder
+        }
+    }
+
+    /// From a page of this edition's to the site's root.
+    public var root: String { folder.isEmpty ? "../" : "../../" }
+
+    /// From a page of this edition's to the same page of `other`.
+    func path(to other: Language, page: String) -> String {
+        (folder.isEmpty ? "" : "../") + other.folder + page
+    }
+
+    /// The template values for the language links on `page` (`languages`, `hasLanguages`).
+    func links(on page: String) -> [String: Any] {
+        let entries: [[String: Any]] = languages.map { language in
+            ["tag": language.tag, "name": language.name, "switchTo": language.switchTo,
+             "current": language.folder == folder, "href": path(to: language, page: page)]
+        }
+        return ["languages": entries, "hasLanguages": languages.count > 1]
+    }
+}
+
+/// The words of an edition that have no translation yet, and so come in the source language: the site
+/// marks them with that language's tag, so screen readers switch voice, and shows a short notice.
+public struct Fallback: Sendable {
+    /// The source language's tag, as `lang="..."` takes it ("en-GB").
+    public var tag: String
+    /// Source files (as in `SourceLocation.file`) whose words are shown untranslated.
+    public var files: Set<String>
+
+    public init(tag: String, files: Set<String>) { self.tag = tag; self.files = files }
+
+    public static let none = Fallback(tag: "", files: [])
+
+    /// The tag to mark the words written at `location` with, or nil when they are in the edition's language.
+    public func lang(_ location: SourceLocation) -> String? { files.contains(location.file) ? tag : nil }
+}
