@@ -122,9 +122,11 @@
   };
 
   runtime.render = render;
-  window.addEventListener("hashchange", () => {
+  // render needs the event: it tells a jump within the page (the skip link) and a link followed from one
+  // page to another ('Go to the questions') from arriving afresh (the resume page).
+  window.addEventListener("hashchange", (event) => {
     keepPlaceInLanguageLinks();
-    render();
+    render(event);
   });
   keepPlaceInLanguageLinks();
   render();
