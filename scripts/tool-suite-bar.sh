@@ -10,7 +10,7 @@
 # In the worktree: every toolkit in content/ is replaced by one made with `toolkit new` (a part and two
 # questions, with the placeholder words an editor starts from), site/ is rebuilt and both are committed
 # there (site-is-current compares site/ with git), then `make test-tool` runs. The first run builds the
-# tool and its tests from the start (about 8 minutes on 2 cores); the Swift packages are copied from this
+# tool and its tests from the start (5 to 8 minutes on 2 cores); the Swift packages are copied from this
 # checkout's .build, so no network is needed.
 set -euo pipefail
 
