@@ -81,8 +81,8 @@ public enum InterfaceMessage {
 
     /// The string as HTML: its text escaped, values escaped, links as `<a href>` elements.
     public static func html(_ message: String, _ values: [String: String]) -> String {
-        render(pieces(message), values, link: { words, target in "<a href=\"\(escapeHTML(target))\">\(words)</a>" },
-               escape: escapeHTML)
+        render(pieces(message), values, link: { words, target in "<a href=\"\(target.htmlEscaped)\">\(words)</a>" },
+               escape: \.htmlEscaped)
     }
 
     private static func render(_ pieces: [MessagePiece], _ values: [String: String], link: (String, String) -> String,
@@ -94,20 +94,5 @@ public enum InterfaceMessage {
             case let .link(words, target): link(render(words, values, link: link, escape: escape), target)
             }
         }.joined()
-    }
-
-    public static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

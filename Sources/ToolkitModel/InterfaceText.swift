@@ -64,7 +64,7 @@ public struct InterfaceText: Sendable, Equatable {
 
     /// The same as HTML: text escaped, links as `<a href>` elements.
     public func html(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard case let .text(text)? = entries[key]?.value else { return InterfaceMessage.escapeHTML(key) }
+        guard case let .text(text)? = entries[key]?.value else { return key.htmlEscaped }
         return InterfaceMessage.html(text.value, values)
     }
 

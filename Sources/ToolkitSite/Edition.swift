@@ -27,21 +27,26 @@ public struct Edition {
         public init(tag: String, name: String, switchTo: String, folder: String) {
             self.tag = tag; self.name = name; self.switchTo = switchTo; self.folder = folder
         }
+
+        /// The language whose interface words are `text`, with its pages in `folder`.
+        public init(_ text: InterfaceText, folder: String) {
+            self.init(tag: text.t("language.tag"), name: text.t("language.name"), switchTo: text.t("language.switch-to"),
+                      folder: folder)
+        }
     }
 
     /// From a page of this edition's to the site's root.
     public var root: String { folder.isEmpty ? "../" : "../../" }
 
-    /// From a page of this edition's to the same page of `other`.
-    func path(to other: Language, page: String) -> String {
-        (folder.isEmpty ? "" : "../") + other.folder + page
-    }
-
     /// The template values for the language links on `page` (`languages`, `hasLanguages`).
-    func links(on page: String) -> [String: Any] {
+    func links(on page: String) -> [String: Any] { Self.links(to: languages, from: folder, on: page) }
+
+    /// The language links on `page` of the folder `folder` ("" or "cy/"), to the same page in each of
+    /// `languages`: for a toolkit's pages and for the site's front pages alike.
+    static func links(to languages: [Language], from folder: String, on page: String) -> [String: Any] {
         let entries: [[String: Any]] = languages.map { language in
             ["tag": language.tag, "name": language.name, "switchTo": language.switchTo,
-             "current": language.folder == folder, "href": path(to: language, page: page)]
+             "current": language.folder == folder, "href": (folder.isEmpty ? "" : "../") + language.folder + page]
         }
         return ["languages": entries, "hasLanguages": languages.count > 1]
     }

@@ -51,8 +51,7 @@ public struct SiteRenderer {
             found.append((translation, text, translation.language + "/"))
         }
         let languages = found.map { _, text, folder in
-            Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"), switchTo: text.t("language.switch-to"),
-                             folder: folder)
+            Edition.Language(text, folder: folder)
         }
         let sourceTag = source.t("language.tag")
         return found.map { translation, text, folder in
@@ -78,20 +77,16 @@ public struct SiteRenderer {
         }
         if byLanguage.isEmpty || !byLanguage[0].language.folder.isEmpty {
             let text = theme.sourceText
-            byLanguage.insert((Edition.Language(tag: text.t("language.tag"), name: text.t("language.name"),
-                                                switchTo: text.t("language.switch-to"), folder: ""), text, []), at: 0)
+            byLanguage.insert((Edition.Language(text, folder: ""), text, []), at: 0)
         }
         var files: [String: [UInt8]] = [:]
         for page in byLanguage {
             let root = page.language.folder.isEmpty ? "" : "../"
-            let links: [[String: Any]] = byLanguage.map { other in
-                ["tag": other.language.tag, "name": other.language.name, "switchTo": other.language.switchTo,
-                 "current": other.language.folder == page.language.folder, "href": root + other.language.folder + "index.html"]
-            }
             let toolkits = page.entries.map { entry in entry.merging(["href": root + (entry["href"] as? String ?? "")]) { $1 } }
+            let links = Edition.links(to: byLanguage.map(\.language), from: page.language.folder, on: "index.html")
             let path = page.language.folder + "index.html"
             files[path] = self.page(path, template: "index", root: root, title: page.text.t("index.title"), text: page.text,
-                                    ["toolkits": toolkits, "languages": links, "hasLanguages": byLanguage.count > 1], failures: &failures)
+                                    links.merging(["toolkits": toolkits]) { $1 }, failures: &failures)
         }
         return files
     }

@@ -1,5 +1,6 @@
 extension String {
-    /// Escaped for HTML text and attribute values.
+    /// Escaped for HTML text and attribute values: the interface's messages (InterfaceMessage), the pages and
+    /// the preview's own pages all escape with this.
     public var htmlEscaped: String {
         var out = ""
         for c in self {
