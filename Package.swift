@@ -12,7 +12,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         // The preview server only (toolkit-preview): make site does not build it.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Already in Hummingbird's build; named for the types the preview's deadline handler uses.
@@ -28,14 +27,15 @@ let package = Package(
         .target(name: "ToolkitModel"),
         // One parse of a Markdown text by cmark: its headings and links (with exact places) and its HTML.
         .target(name: "ToolkitMarkdown", dependencies: ["Ccmark"]),
+        // The theme's Mustache templates: parsed with every problem located, rendered from typed values into bytes.
+        .target(name: "ToolkitTemplates"),
         // Reads content/ (and the theme's locale files) into the model, keeping a source location for every value.
         .target(name: "ToolkitContent", dependencies: ["ToolkitModel", "Yams"]),
         // Pure functions Toolkit -> [Diagnostic].
         .target(name: "ToolkitChecks", dependencies: ["ToolkitModel", "ToolkitMarkdown"]),
         // The JavaScript emitter, the theme (templates, and locale files read by ToolkitContent) and the atomic writer.
         .target(name: "ToolkitSite", dependencies: [
-            "ToolkitModel", "ToolkitContent", "ToolkitMarkdown",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "ToolkitModel", "ToolkitContent", "ToolkitMarkdown", "ToolkitTemplates",
         ]),
         // The translator's workflow: XLIFF 2.0 out of the content, translation files back in.
         .target(name: "ToolkitTranslation", dependencies: ["ToolkitModel", "ToolkitContent", "Yams"]),
@@ -68,10 +68,10 @@ let package = Package(
         .testTarget(name: "ToolkitContentTests", dependencies: ["ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitChecksTests", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitMarkdown", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitFlowMapTests", dependencies: ["ToolkitFlowMap"]),
+        .testTarget(name: "ToolkitTemplatesTests", dependencies: ["ToolkitTemplates"]),
         .testTarget(name: "ToolkitTranslationTests", dependencies: ["ToolkitTranslation", "ToolkitContent", "ToolkitChecks", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitSiteTests", dependencies: [
-            "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitMarkdown", "ToolkitTestSupport",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "ToolkitSite", "ToolkitContent", "ToolkitChecks", "ToolkitMarkdown", "ToolkitTemplates", "ToolkitTestSupport",
         ]),
         .testTarget(name: "ToolkitBuildTests", dependencies: ["ToolkitBuild", "ToolkitSite", "ToolkitContent", "ToolkitMarkdown"]),
         // Runs the built `toolkit` binary as editors do: serve, check (against golden files in

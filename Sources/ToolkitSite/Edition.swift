@@ -1,4 +1,5 @@
 import ToolkitModel
+import ToolkitTemplates
 
 /// One language's edition of a toolkit as the site writes it. The source language's pages sit in the
 /// toolkit's folder; each translation's sit in a folder named for its language (`data-analytics/cy/`), with
@@ -39,16 +40,16 @@ public struct Edition {
     public var root: String { folder.isEmpty ? "../" : "../../" }
 
     /// The template values for the language links on `page` (`languages`, `hasLanguages`).
-    func links(on page: String) -> [String: Any] { Self.links(to: languages, from: folder, on: page) }
+    func links(on page: String) -> [String: TemplateValue] { Self.links(to: languages, from: folder, on: page) }
 
     /// The language links on `page` of the folder `folder` ("" or "cy/"), to the same page in each of
     /// `languages`: for a toolkit's pages and for the site's front pages alike.
-    static func links(to languages: [Language], from folder: String, on page: String) -> [String: Any] {
-        let entries: [[String: Any]] = languages.map { language in
-            ["tag": language.tag, "name": language.name, "switchTo": language.switchTo,
-             "current": language.folder == folder, "href": (folder.isEmpty ? "" : "../") + language.folder + page]
+    static func links(to languages: [Language], from folder: String, on page: String) -> [String: TemplateValue] {
+        let entries: [TemplateValue] = languages.map { language in
+            ["tag": .text(language.tag), "name": .text(language.name), "switchTo": .text(language.switchTo),
+             "current": .bool(language.folder == folder), "href": .text((folder.isEmpty ? "" : "../") + language.folder + page)]
         }
-        return ["languages": entries, "hasLanguages": languages.count > 1]
+        return ["languages": .list(entries), "hasLanguages": .bool(languages.count > 1)]
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ToolkitMarkdown
 import ToolkitModel
+import ToolkitTemplates
 
 /// The whole site as files in memory: path -> bytes. Written to disk in one step by `SiteWriter`.
 public struct Site: Sendable {
@@ -63,11 +64,12 @@ public struct SiteRenderer {
     /// The site's front page, listing its toolkits, in the theme's source language and in every other
     /// language a toolkit is published in (`cy/index.html`, listing the toolkits that have Welsh).
     func indexPages(_ toolkits: [(Toolkit, [Edition])], failures: inout [Diagnostic]) -> [String: [UInt8]] {
-        var byLanguage: [(language: Edition.Language, text: InterfaceText, entries: [[String: Any]])] = []
+        var byLanguage: [(language: Edition.Language, text: InterfaceText, entries: [[String: TemplateValue]])] = []
         for (toolkit, editions) in toolkits {
             for edition in editions {
-                let entry: [String: Any] = ["id": toolkit.id, "title": edition.toolkit.title, "summary": edition.toolkit.summary,
-                                            "href": toolkit.id + "/" + edition.folder + "index.html"]
+                let entry: [String: TemplateValue] = ["id": .text(toolkit.id), "title": .text(edition.toolkit.title),
+                                                      "summary": .text(edition.toolkit.summary),
+                                                      "href": .text(toolkit.id + "/" + edition.folder + "index.html")]
                 if let index = byLanguage.firstIndex(where: { $0.language.folder == edition.folder }) {
                     byLanguage[index].entries.append(entry)
                 } else if let language = edition.languages.first(where: { $0.folder == edition.folder }) {
@@ -82,11 +84,14 @@ public struct SiteRenderer {
         var files: [String: [UInt8]] = [:]
         for page in byLanguage {
             let root = page.language.folder.isEmpty ? "" : "../"
-            let toolkits = page.entries.map { entry in entry.merging(["href": root + (entry["href"] as? String ?? "")]) { $1 } }
+            let toolkits: [TemplateValue] = page.entries.map { entry in
+                guard case let .text(href)? = entry["href"] else { return .object(entry) }
+                return .object(entry.merging(["href": .text(root + href)]) { $1 })
+            }
             let links = Edition.links(to: byLanguage.map(\.language), from: page.language.folder, on: "index.html")
             let path = page.language.folder + "index.html"
             files[path] = self.page(path, template: "index", root: root, title: page.text.t("index.title"), text: page.text,
-                                    links.merging(["toolkits": toolkits]) { $1 }, failures: &failures)
+                                    links.merging(["toolkits": .list(toolkits)]) { $1 }, failures: &failures)
         }
         return files
     }
@@ -100,19 +105,21 @@ public struct SiteRenderer {
         for (path, script) in interface { files[path] = Array(script.utf8) }
         var context = PageContext.toolkit(toolkit, text: text, fallback: fallback, markdown: markdown)
         let titles = ["toolkitTitle": toolkit.title]
-        func add(_ name: String, template: String, title: String, _ values: [String: Any]) {
+        func add(_ name: String, template: String, title: String, _ values: [String: TemplateValue]) {
             let values = values.merging(edition.links(on: name)) { $1 }
             files[name] = page(name, template: template, root: root, title: title, text: text, values, failures: &failures)
         }
         add("index.html", template: "start", title: toolkit.title, context)
-        context["questionCount"] = toolkit.allQuestions.count
-        context["interfaceScript"] = interface[0].path
+        context["questionCount"] = .number(toolkit.allQuestions.count)
+        context["interfaceScript"] = .text(interface[0].path)
         add("questions.html", template: "questions", title: text.t("questions.title", titles), context)
         add("all-guidance.html", template: "all-guidance", title: text.t("all-guidance.title", titles),
             context.merging(PageContext.allGuidance(toolkit, text: text, fallback: fallback, markdown: markdown)) { $1 })
-        let terms = toolkit.glossary.map { ["id": $0.id, "term": $0.term, "html": markdown.html($0.definition)] }
+        let terms: [TemplateValue] = toolkit.glossary.map {
+            ["id": .text($0.id), "term": .text($0.term), "html": .text(markdown.html($0.definition))]
+        }
         add("glossary.html", template: "glossary", title: text.t("glossary.title", titles),
-            context.merging(["terms": terms, "glossaryLang": toolkit.glossary.first.flatMap { fallback.lang($0.location) } ?? false]) { $1 })
+            context.merging(["terms": .list(terms), "glossaryLang": .text(toolkit.glossary.first.flatMap { fallback.lang($0.location) })]) { $1 })
         // The scripts after the pages: the page with all the guidance is the biggest thing a build makes,
         // and made first it does not stack on top of them at the build's peak of memory.
         files["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback, markdown: markdown).utf8)
@@ -120,18 +127,18 @@ public struct SiteRenderer {
         return files
     }
 
-    private func page(_ path: String, template: String, root: String, title: String, text: InterfaceText, _ context: [String: Any],
-                      failures: inout [Diagnostic]) -> [UInt8]? {
+    private func page(_ path: String, template: String, root: String, title: String, text: InterfaceText,
+                      _ context: [String: TemplateValue], failures: inout [Diagnostic]) -> [UInt8]? {
         var context = context
-        context["root"] = root
-        context["pageTitle"] = title
+        context["root"] = .text(root)
+        context["pageTitle"] = .text(title)
         context["t"] = PageContext.words(text, filledFrom: context)
-        guard let html = theme.templates.render(context, withTemplate: template) else {
+        guard let html = theme.templates.render(template, with: .object(context)) else {
             let file = "\(theme.templateFolder)/\(template).mustache"
             failures.append(.error("the page \(path) cannot be rendered: the theme has no template '\(template)'",
                                    at: SourceLocation(file: file, line: 1, column: 1), fix: "add \(file)"))
             return nil
         }
-        return Array(html.utf8)
+        return html
     }
 }

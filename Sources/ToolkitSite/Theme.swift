@@ -1,12 +1,12 @@
 import Foundation
-import Mustache
 import ToolkitModel
+import ToolkitTemplates
 
-/// The theme: Mustache templates that theme authors edit without Swift, static assets (CSS, the JavaScript
+/// The theme: Mustache templates (see ToolkitTemplates) that theme authors edit without Swift, static assets (CSS, the JavaScript
 /// runtime's files) copied into the site as they are, and the interface's words in each language
 /// (`locales/LANGUAGE.yml`).
 public struct Theme: Sendable {
-    public var templates: MustacheLibrary
+    public var templates: TemplateLibrary
     /// Path inside `assets/` -> bytes.
     public var assets: [String: [UInt8]]
     /// Where the templates were read from, so that a page that cannot be rendered names its template's file.
@@ -22,7 +22,7 @@ public struct Theme: Sendable {
 
     public static let requiredTemplates = ["index", "start", "questions", "all-guidance", "glossary", "header", "footer"]
 
-    public init(templates: MustacheLibrary, assets: [String: [UInt8]], templateFolder: String = "theme/templates",
+    public init(templates: TemplateLibrary, assets: [String: [UInt8]], templateFolder: String = "theme/templates",
                 locales: [String: InterfaceText] = [:], runtimeKeys: [String] = [], reportKeys: [String] = []) {
         self.templates = templates; self.assets = assets; self.templateFolder = templateFolder
         self.locales = locales; self.runtimeKeys = runtimeKeys; self.reportKeys = reportKeys
@@ -41,7 +41,7 @@ public struct Theme: Sendable {
     public static func load(directory: String) -> Result<Theme, DiagnosticList> {
         let files = FileManager.default
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library = TemplateLibrary()
         var texts: [String: String] = [:]
         let templateFolder = directory + "/templates"
         let others = ((try? files.contentsOfDirectory(atPath: templateFolder)) ?? [])
@@ -54,11 +54,12 @@ public struct Theme: Sendable {
                 continue
             }
             texts[name] = text
-            do {
-                try library.register(text, named: name)
-            } catch {
-                diagnostics.append(.error("the template cannot be read: \(error)", at: SourceLocation(file: path, line: 1, column: 1),
-                                          fix: "check that every {{#section}} is closed by a matching {{/section}}"))
+            switch Template.parse(text) {
+            case let .success(template): library.add(template, named: name)
+            case let .failure(problems):
+                diagnostics += problems.errors.map {
+                    .error($0.message, at: SourceLocation(file: path, line: $0.line, column: $0.column), fix: $0.fix)
+                }
             }
         }
         var assets: [String: [UInt8]] = [:]
@@ -71,9 +72,10 @@ public struct Theme: Sendable {
                 assets[relative] = [UInt8](data)
             }
         }
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            // A missing page template is reported above; a partial of any other name, here, at its tag.
-            for partial in TemplatePartials.included(in: text) where texts[partial.name] == nil && !requiredTemplates.contains(partial.name) {
+        for (name, template) in library.templates.sorted(by: { $0.key < $1.key }) {
+            // A missing page template is reported above; a partial of any other name, here, at its tag: a
+            // partial the library lacks would write nothing, and a page would lose its header unnoticed.
+            for partial in template.partials where texts[partial.name] == nil && !requiredTemplates.contains(partial.name) {
                 let path = "\(templateFolder)/\(name).mustache"
                 diagnostics.append(.error("the template includes '\(partial.name)', which the theme does not have",
                                           at: SourceLocation(file: path, line: partial.line, column: partial.column),

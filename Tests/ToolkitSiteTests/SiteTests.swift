@@ -1,6 +1,6 @@
 import Foundation
 import Glibc
-import Mustache
+import ToolkitTemplates
 import Testing
 import ToolkitContent
 import ToolkitModel
@@ -35,7 +35,7 @@ struct SiteTests {
     }
 
     @Test func aPageWhoseTemplateIsMissingFailsTheRenderAtTheTemplatesFile() throws {
-        let theme = Theme(templates: MustacheLibrary(), assets: [:], templateFolder: "my-theme/templates")
+        let theme = Theme(templates: TemplateLibrary(), assets: [:], templateFolder: "my-theme/templates")
         do {
             _ = try SiteRenderer(theme: theme).render([])
             Issue.record("a theme without templates rendered a site")
@@ -164,12 +164,6 @@ struct SiteTests {
         let site = try SiteRenderer(theme: theme).render([GeneratedToolkit.make(questionsPerTrack: 2, seed: 1)])
         let page = site.files.first { $0.key.hasSuffix("/index.html") && $0.key != "index.html" }.map { String(decoding: $0.value, as: UTF8.self) }
         #expect(page?.contains("<p>From the sidebar</p>") == true)
-    }
-
-    @Test func partialsAreFoundPastCommentsAndChangedDelimiters() {
-        let template = "{{! {{> commented }} }}\n{{>header}} {{> *dynamic}}\n{{=<% %>=}}\n<%> footer %> {{> old}}\n<%={{ }}=%>{{<parent}}{{/parent}}"
-        #expect(TemplatePartials.included(in: template).map { "\($0.name)@\($0.line):\($0.column)" }
-                == ["header@2:1", "footer@4:1", "parent@5:12"])
     }
 
     @Test func twoRendersAreByteIdentical() throws {
