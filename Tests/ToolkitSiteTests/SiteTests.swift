@@ -141,7 +141,25 @@ struct SiteTests {
         #expect(list.diagnostics.first?.location == SourceLocation(file: folder + "/templates/questions.mustache", line: index + 1, column: column))
     }
 
-    /// Mustache renders a partial it cannot find as nothing: the theme must say so instead, at the tag.
+    /// Every template's problems are build errors at the template's file, line and column, all at once.
+    @Test func problemsInTheThemesTemplatesAreEachFoundAtTheirPlace() throws {
+        let folder = NSTemporaryDirectory() + "toolkit-theme-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: NodeRunner.repository.appendingPathComponent("theme").path, toPath: folder)
+        let start = folder + "/templates/start.mustache", glossary = folder + "/templates/glossary.mustache"
+        let startLines = try String(contentsOfFile: start, encoding: .utf8).components(separatedBy: "\n").count
+        try (String(contentsOfFile: start, encoding: .utf8) + "  {{#extra}}<p>never closed</p>\n").write(toFile: start, atomically: true, encoding: .utf8)
+        try ("<p>{{uppercased(title)}}</p>\n" + String(contentsOfFile: glossary, encoding: .utf8)).write(toFile: glossary, atomically: true, encoding: .utf8)
+        guard case let .failure(list) = Theme.load(directory: folder) else {
+            Issue.record("a theme with broken templates loaded"); return
+        }
+        #expect(list.diagnostics.map(\.description).sorted() == [
+            "\(glossary):1:4: error: the toolkit's templates have no transforms, such as 'uppercased(name)'. make the value you need in Swift (theme/README.md lists every value), and write {{name}}",
+            "\(start):\(startLines):3: error: the section {{#extra}} is not closed. close it with {{/extra}}",
+        ])
+    }
+
+    /// A template engine may render a partial it cannot find as nothing: the theme must say so instead, at the tag.
     @Test func aTemplateIncludingAPartialTheThemeLacksFailsAtItsTag() throws {
         let folder = NSTemporaryDirectory() + "toolkit-theme-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
