@@ -75,14 +75,18 @@ public enum InterfaceMessage {
 
     /// The string as plain text: placeholders filled from `values` (left as written when a value is missing),
     /// links as their words.
-    public static func text(_ message: String, _ values: [String: String]) -> String {
-        render(pieces(message), values, link: { words, _ in words }, escape: { $0 })
-    }
+    public static func text(_ message: String, _ values: [String: String]) -> String { text(pieces(message), values) }
 
     /// The string as HTML: its text escaped, values escaped, links as `<a href>` elements.
-    public static func html(_ message: String, _ values: [String: String]) -> String {
-        render(pieces(message), values, link: { words, target in "<a href=\"\(target.htmlEscaped)\">\(words)</a>" },
-               escape: \.htmlEscaped)
+    public static func html(_ message: String, _ values: [String: String]) -> String { html(pieces(message), values) }
+
+    static func text(_ pieces: [MessagePiece], _ values: [String: String]) -> String {
+        if pieces.count == 1, case let .text(text) = pieces[0] { return text }
+        return render(pieces, values, link: { words, _ in words }, escape: { $0 })
+    }
+
+    static func html(_ pieces: [MessagePiece], _ values: [String: String]) -> String {
+        render(pieces, values, link: { words, target in "<a href=\"\(target.htmlEscaped)\">\(words)</a>" }, escape: \.htmlEscaped)
     }
 
     private static func render(_ pieces: [MessagePiece], _ values: [String: String], link: (String, String) -> String,

@@ -13,10 +13,22 @@ public struct InterfaceText: Sendable, Equatable {
     public var entries: [String: Entry]
 
     public struct Entry: Sendable, Equatable {
-        public var value: Value
+        public var value: Value {
+            didSet { pieces = Self.pieces(of: value) }
+        }
         /// Where the key is written.
         public var location: SourceLocation
-        public init(_ value: Value, at location: SourceLocation = .unknown) { self.value = value; self.location = location }
+        /// A text's pieces, read once: a big toolkit's page of all guidance uses some strings thousands of times.
+        private(set) var pieces: [MessagePiece]
+
+        public init(_ value: Value, at location: SourceLocation = .unknown) {
+            self.value = value; self.location = location; pieces = Self.pieces(of: value)
+        }
+
+        private static func pieces(of value: Value) -> [MessagePiece] {
+            guard case let .text(text) = value else { return [] }
+            return InterfaceMessage.pieces(text.value)
+        }
     }
 
     public enum Value: Sendable, Equatable {
@@ -58,14 +70,14 @@ public struct InterfaceText: Sendable, Equatable {
 
     /// The string for `key` as plain text, its placeholders filled from `values`, links as their words.
     public func t(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard case let .text(text)? = entries[key]?.value else { return key }
-        return InterfaceMessage.text(text.value, values)
+        guard let entry = entries[key], case .text = entry.value else { return key }
+        return InterfaceMessage.text(entry.pieces, values)
     }
 
     /// The same as HTML: text escaped, links as `<a href>` elements.
     public func html(_ key: String, _ values: [String: String] = [:]) -> String {
-        guard case let .text(text)? = entries[key]?.value else { return key.htmlEscaped }
-        return InterfaceMessage.html(text.value, values)
+        guard let entry = entries[key], case .text = entry.value else { return key.htmlEscaped }
+        return InterfaceMessage.html(entry.pieces, values)
     }
 
     /// The form of `key` for `count` ("{count} questions"), with `{count}` and `values` filled in. A form the
