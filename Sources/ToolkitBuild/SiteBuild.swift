@@ -38,6 +38,9 @@ public struct SiteBuild {
         public var diagnostics: [Diagnostic] = []
         public var failure: String?
         public var fileCount = 0
+        /// The site as written, for a caller that ends the process at once (see `Build`): holding it here
+        /// keeps it from being freed piece by piece before then.
+        public var site: Site?
 
         public init(failure: String? = nil) { self.failure = failure }
     }
@@ -100,6 +103,7 @@ public struct SiteBuild {
         } catch {
             outcome.failure = "\(error)"
         }
+        outcome.site = site
         return outcome
     }
 
