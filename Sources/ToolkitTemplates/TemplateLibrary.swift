@@ -12,7 +12,7 @@ public struct TemplateLibrary: Sendable {
         guard let template = templates[name] else { return nil }
         var writer = TemplateWriter(library: self, stack: [values])
         writer.write(template.nodes)
-        return writer.output
+        return writer.page()
     }
 }
 
@@ -22,7 +22,11 @@ struct TemplateWriter {
     let library: TemplateLibrary
     /// The values in scope, innermost last: a name is looked up from the innermost out.
     var stack: [TemplateValue]
+    /// The page so far: `output` fills up to `chunkSize`, then joins `written`. One growing buffer would
+    /// hold its old and new copies at once each time it grew: 96 MB at once for a page of 38 MB.
     var output: [UInt8] = []
+    private var written: [[UInt8]] = []
+    private static let chunkSize = 1 << 18
     /// Inside an indented partial: the spaces to write at the start of each of its lines.
     private var indentation: [UInt8] = []
     private var atLineStart = true
@@ -33,8 +37,31 @@ struct TemplateWriter {
         output.reserveCapacity(16_384)
     }
 
+    /// The whole page in one buffer of its exact size, each chunk freed as soon as it is copied in.
+    mutating func page() -> [UInt8] {
+        guard !written.isEmpty else { return output }
+        var page: [UInt8] = []
+        page.reserveCapacity(written.reduce(output.count) { $0 + $1.count })
+        for index in written.indices {
+            page += written[index]
+            written[index] = []
+        }
+        page += output
+        output = []
+        return page
+    }
+
+    /// After each node: a full chunk is put aside and a new one begun.
+    private mutating func endChunkIfFull() {
+        guard output.count >= Self.chunkSize else { return }
+        written.append(output)
+        output = []
+        output.reserveCapacity(Self.chunkSize + Self.chunkSize / 4)
+    }
+
     mutating func write(_ nodes: [TemplateNode]) {
         for node in nodes {
+            endChunkIfFull()
             switch node {
             case let .text(text):
                 writeText(text)
