@@ -41,6 +41,15 @@ public struct SiteBuild {
         /// The site as written, for a caller that ends the process at once (see `Build`): holding it here
         /// keeps it from being freed piece by piece before then.
         public var site: Site?
+        /// How long each step took, in order, in milliseconds (`toolkit build --timings`).
+        public var steps: [(step: String, milliseconds: Double)] = []
+
+        /// Runs `work` as the step `name`, noting how long it took.
+        mutating func step<Value, Failure: Error>(_ name: String, _ work: () throws(Failure) -> Value) throws(Failure) -> Value {
+            let start = DispatchTime.now().uptimeNanoseconds
+            defer { steps.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)) }
+            return try work()
+        }
 
         public init(failure: String? = nil) { self.failure = failure }
     }
@@ -99,7 +108,7 @@ public struct SiteBuild {
         var outcome = rendered.outcome
         guard let site = rendered.site else { return outcome }
         do {
-            try SiteWriter.write(site, to: folders.output)
+            try outcome.step("write") { try SiteWriter.write(site, to: folders.output) }
         } catch {
             outcome.failure = "\(error)"
         }
@@ -110,14 +119,16 @@ public struct SiteBuild {
     /// Every step but the write: the site in memory, or nil and the reason in `outcome.failure`.
     public func render() -> (site: Site?, outcome: Outcome) {
         var outcome = Outcome()
-        let loaded = load()
+        let loaded = outcome.step("load") { load() }
         let toolkits = loaded.toolkits
-        let markdown = parseMarkdown(toolkits)
-        let diagnostics = check(loaded, markdown: markdown)
+        let markdown = outcome.step("markdown") { parseMarkdown(toolkits) }
+        // The theme loads on another core while this one checks the content: the checks use one core.
+        let themeLoad = Concurrently { loadTheme() }
+        let diagnostics = outcome.step("check") { check(loaded, markdown: markdown) }
         outcome.toolkits = toolkits
         outcome.diagnostics = diagnostics
         let theme: Theme
-        switch loadTheme() {
+        switch outcome.step("theme", { themeLoad.result() }) {
         case let .success(loaded): theme = loaded
             outcome.diagnostics += loaded.warnings
         case let .failure(list): outcome.diagnostics += list.diagnostics
@@ -130,7 +141,7 @@ public struct SiteBuild {
         }
         let site: Site
         do {
-            site = try renderPages(toolkits, theme: theme, markdown: markdown)
+            site = try outcome.step("render") { () throws(DiagnosticList) in try renderPages(toolkits, theme: theme, markdown: markdown) }
         } catch {
             outcome.diagnostics += error.diagnostics
             outcome.failure = "the theme could not render every page"

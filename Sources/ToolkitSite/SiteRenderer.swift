@@ -104,7 +104,12 @@ public struct SiteRenderer {
         let interface = InterfaceScript.scripts(text, runtimeKeys: theme.runtimeKeys, reportKeys: theme.reportKeys)
         for (path, script) in interface { files[path] = Array(script.utf8) }
         // The scripts on another core while this one renders the pages: neither needs the other.
-        let scripts = ScriptFiles(toolkit, fallback: fallback, markdown: markdown)
+        let scripts = Concurrently {
+            var made: [String: [UInt8]] = [:]
+            made["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback, markdown: markdown).utf8)
+            ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { path, script in made[path] = Array(script.utf8) }
+            return made
+        }
         var context = PageContext.toolkit(toolkit, text: text, fallback: fallback, markdown: markdown)
         let titles = ["toolkitTitle": toolkit.title]
         func add(_ name: String, template: String, title: String, _ values: [String: TemplateValue]) {
@@ -122,8 +127,7 @@ public struct SiteRenderer {
         }
         add("glossary.html", template: "glossary", title: text.t("glossary.title", titles),
             context.merging(["terms": .list(terms), "glossaryLang": .text(toolkit.glossary.first.flatMap { fallback.lang($0.location) })]) { $1 })
-        scripts.wait()
-        files.merge(scripts.files) { page, _ in page }
+        files.merge(scripts.result()) { page, _ in page }
         return files
     }
 
@@ -143,20 +147,3 @@ public struct SiteRenderer {
     }
 }
 
-/// An edition's model.js and text scripts, made on a core of their own from the moment this is made.
-private final class ScriptFiles: @unchecked Sendable {
-    private(set) var files: [String: [UInt8]] = [:]
-    private let done = DispatchGroup()
-
-    init(_ toolkit: Toolkit, fallback: Fallback, markdown: MarkdownDocuments) {
-        DispatchQueue.global().async(group: done) {
-            var made: [String: [UInt8]] = [:]
-            made["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback, markdown: markdown).utf8)
-            ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { path, script in made[path] = Array(script.utf8) }
-            self.files = made
-        }
-    }
-
-    /// Returns once the scripts are made; `files` is theirs from then on.
-    func wait() { done.wait() }
-}

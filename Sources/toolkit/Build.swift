@@ -11,6 +11,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var folders: Folders
     @OptionGroup var today: TodayOption
+    @Flag(help: "Print how long each step of the build took.") var timings = false
 
     func run() throws {
         // Blocks of 256 KB and more get mappings of their own, given back to the system when freed. Left to
@@ -19,6 +20,9 @@ struct Build: ParsableCommand {
         _ = glibcMallopt(mmapThreshold, 1 << 18)
         let outcome = SiteBuild(folders: folders.plain, today: today.date).run()
         DiagnosticPrinter.print(outcome.diagnostics)
+        if timings {
+            printError("toolkit: " + outcome.steps.map { "\($0.step) \(Int($0.milliseconds.rounded())) ms" }.joined(separator: ", "))
+        }
         if let failure = outcome.failure {
             printError("toolkit: the site was not written: \(failure)")
             throw ExitCode.failure
