@@ -36,7 +36,7 @@ public enum SHA256 {
             let last = tail.baseAddress!
             last.initialize(repeating: 0, count: 128)
             let rest = message.count - wholeBlocks * 64
-            if rest > 0 { last.initialize(from: message.baseAddress!.assumingMemoryBound(to: UInt8.self) + wholeBlocks * 64, count: rest) }
+            if rest > 0 { UnsafeMutableRawPointer(last).copyMemory(from: message.baseAddress! + wholeBlocks * 64, byteCount: rest) }
             last[rest] = 0x80
             let blocks = rest < 56 ? 1 : 2
             let bits = UInt64(message.count) &* 8
