@@ -60,7 +60,7 @@ let package = Package(
         // Fixtures shared by the test targets: content folders on disk and generated toolkits.
         .target(name: "ToolkitTestSupport", dependencies: ["ToolkitModel"], path: "Tests/ToolkitTestSupport"),
         // Figures for speed: swift run -c release toolkit-benchmark
-        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitMarkdown", "ToolkitModel", "ToolkitTestSupport"]),
+        .executableTarget(name: "toolkit-benchmark", dependencies: ["ToolkitBuild", "ToolkitChecks", "ToolkitMarkdown", "ToolkitModel", "ToolkitSite", "ToolkitTestSupport"]),
         // A seeded mutation fuzzer over the loader, conditions, checks and emitter: scripts/fuzz-long
         .executableTarget(name: "toolkit-fuzz", dependencies: ["ToolkitChecks", "ToolkitContent", "ToolkitSite", "ToolkitTestSupport"]),
         .testTarget(name: "ToolkitModelTests", dependencies: ["ToolkitModel", "ToolkitTestSupport"]),

@@ -4,7 +4,8 @@ import ToolkitModel
 func checkEditorial(_ toolkit: Toolkit) -> [Diagnostic] {
     var diagnostics = checkStatedLength(toolkit)
     for question in toolkit.allQuestions {
-        if question.text.count > 120 {
+        // A character is at least one byte: the characters are counted only when there are enough bytes.
+        if question.text.utf8.count > 120 && question.text.count > 120 {
             diagnostics.append(.warning("the question is \(question.text.count) characters long", at: question.location,
                                         fix: "keep a question under 120 characters; move detail into 'hint' or the more information text"))
         }

@@ -16,10 +16,11 @@ func checkIdentifiers(_ toolkit: Toolkit) -> [Diagnostic] {
         }
     }
     let parts = toolkit.openingParts + toolkit.tracks.flatMap(\.parts)
-    unique("question", toolkit.allQuestions.map { ($0.id, $0.location) })
+    let questions = toolkit.allQuestions
+    unique("question", questions.map { ($0.id, $0.location) })
     unique("part", parts.map { ($0.id, $0.location) })
     unique("track", toolkit.tracks.map { ($0.id, $0.location) })
-    for question in toolkit.allQuestions {
+    for question in questions {
         unique("answer", question.options.map { ($0.id, $0.location) })
         if question.options.count == 1 && question.kind == .one {
             diagnostics.append(.error("the question '\(question.id)' has only one answer", at: question.location,

@@ -3,7 +3,7 @@ import ToolkitModel
 /// Conditions name questions that exist and are asked earlier, with answers those questions have.
 func checkReferences(_ toolkit: Toolkit) -> [Diagnostic] {
     let flow = FlowPositions(toolkit)
-    let allIDs = toolkit.allQuestions.map(\.id)
+    let questions = toolkit.allQuestions
     var diagnostics: [Diagnostic] = []
 
     /// `owner` is the question the condition belongs to (nil for a track's condition).
@@ -11,7 +11,7 @@ func checkReferences(_ toolkit: Toolkit) -> [Diagnostic] {
         for comparison in condition.comparisons {
             let id = comparison.question.value
             guard let target = flow.questions[id] else {
-                let suggestion = closestMatch(to: id, in: allIDs).map { "did you mean '\($0)'? " } ?? ""
+                let suggestion = closestMatch(to: id, in: questions.map(\.id)).map { "did you mean '\($0)'? " } ?? ""
                 diagnostics.append(.error("'\(setting)' names a question '\(id)' that does not exist",
                                           at: comparison.question.location,
                                           fix: "\(suggestion)a question's id is its file name without the number and '.md'"))
@@ -44,7 +44,7 @@ func checkReferences(_ toolkit: Toolkit) -> [Diagnostic] {
     for track in toolkit.tracks {
         if let when = track.when { check(when, owner: nil, allowOwner: false, setting: "when") }
     }
-    for question in toolkit.allQuestions {
+    for question in questions {
         if let showIf = question.showIf { check(showIf, owner: question.id, allowOwner: false, setting: "show-if") }
         for guidance in question.guidance {
             if let when = guidance.when { check(when, owner: question.id, allowOwner: true, setting: "when") }

@@ -83,7 +83,8 @@ public struct MarkdownDocument: Sendable, Equatable {
                     reported: (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))))
                 if renderingHTML, let address = MarkdownHTML.address(destination) { cmark_node_set_url(node, address) }
             case CMARK_NODE_TEXT where renderingHTML:
-                guard let literal = cmark_node_get_literal(node) else { continue }
+                // Only a text with a digit can hold a reference: most are passed over without becoming a String.
+                guard let literal = cmark_node_get_literal(node), strpbrk(literal, "0123456789") != nil else { continue }
                 let words = String(cString: literal)
                 let kept = MarkdownHTML.keepingReferencesTogether(words)
                 if kept != words { cmark_node_set_literal(node, kept) }

@@ -24,7 +24,11 @@ public struct MarkdownDocuments: Sendable {
         DispatchQueue.concurrentPerform(iterations: unparsed.count) { [unparsed] index in
             parsed.store(MarkdownDocument(parsing: unparsed[index], renderingHTML: renderingHTML), at: index)
         }
-        byText = kept.merging(zip(unparsed, parsed.all)) { old, _ in old }
+        // Made at its full size: grown as it filled, it hashed every text again at each doubling.
+        var byText = kept
+        byText.reserveCapacity(kept.count + unparsed.count)
+        for (text, document) in zip(unparsed, parsed.all) { byText[text] = document }
+        self.byText = byText
         parses = unparsed.count
     }
 

@@ -43,7 +43,14 @@ public struct Toolkit: Sendable, Equatable {
 
     /// Every question in the order a user meets them: opening parts, then each track's parts.
     public var allQuestions: [Question] {
-        openingParts.flatMap(\.questions) + tracks.flatMap { $0.parts.flatMap(\.questions) }
+        // Into one array of the right size: concatenating each track's questions copied each question
+        // several times, and the checks and the pages ask for them all.
+        var questions: [Question] = []
+        questions.reserveCapacity(openingParts.reduce(0) { $0 + $1.questions.count }
+                                  + tracks.reduce(0) { $0 + $1.parts.reduce(0) { $0 + $1.questions.count } })
+        for part in openingParts { questions.append(contentsOf: part.questions) }
+        for track in tracks { for part in track.parts { questions.append(contentsOf: part.questions) } }
+        return questions
     }
 
     /// Looks through the parts in place: building `allQuestions` for each look-up copied every question.

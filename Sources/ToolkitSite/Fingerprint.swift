@@ -5,8 +5,25 @@ import ToolkitModel
 public enum Fingerprint {
     public static func of(_ guidance: Guidance) -> String {
         // Everything a reader sees: priority, headline, text and links. Not the location, which moves with edits.
-        let links = guidance.links.map { "\($0.title)\u{1F}\($0.url)" }.joined(separator: "\u{1E}")
-        let text = [guidance.priority.rawValue, guidance.headline, guidance.body, links].joined(separator: "\u{1D}")
-        return String(Checksums.hex(Checksums.sha256(Array(text.utf8))).prefix(10))
+        // The fields apart by GS (0x1D), the links by RS (0x1E), a link's title and address by US (0x1F),
+        // written straight into one buffer.
+        let (unit, record, group): (UInt8, UInt8, UInt8) = (0x1F, 0x1E, 0x1D)
+        var text: [UInt8] = []
+        text.reserveCapacity(guidance.headline.utf8.count + guidance.body.utf8.count + 64
+                             + guidance.links.reduce(0) { $0 + $1.title.utf8.count + $1.url.utf8.count + 2 })
+        text.append(contentsOf: guidance.priority.rawValue.utf8)
+        text.append(group)
+        text.append(contentsOf: guidance.headline.utf8)
+        text.append(group)
+        text.append(contentsOf: guidance.body.utf8)
+        text.append(group)
+        for (index, link) in guidance.links.enumerated() {
+            if index > 0 { text.append(record) }
+            text.append(contentsOf: link.title.utf8)
+            text.append(unit)
+            text.append(contentsOf: link.url.utf8)
+        }
+        // Ten hex digits: the digest's first five bytes.
+        return SHA256.hex(Array(SHA256.digest(text).prefix(5)))
     }
 }

@@ -4,6 +4,7 @@ import ToolkitBuild
 import ToolkitChecks
 import ToolkitMarkdown
 import ToolkitModel
+import ToolkitSite
 import ToolkitTestSupport
 
 func measure(_ label: String, repeats: Int = 5, _ work: () -> Int) {
@@ -32,4 +33,22 @@ measure("parse the shipped content's Markdown") { build.parseMarkdown(shipped.to
 measure("check the shipped content") { build.check(shipped, markdown: markdown).count }
 if case let .success(theme) = build.loadTheme() {
     measure("render the shipped site in memory") { (try? build.renderPages(shipped.toolkits, theme: theme, markdown: markdown))?.files.count ?? 0 }
+    // Parts of the render, timed alone.
+    if let site = try? build.renderPages(shipped.toolkits, theme: theme, markdown: markdown) {
+        let megabytes = site.files.values.reduce(0) { $0 + $1.count } / 1_000_000
+        measure("hash the site (SHA256SUMS of \(megabytes) MB)") { Checksums.manifest(for: site.files).count }
+    }
+}
+let sixteenMegabytes = (0..<(16 << 20)).map { UInt8(truncatingIfNeeded: ($0 &* 2_654_435_761) >> 13) }
+measure("SHA-256 of 16 MB on one core") { SHA256.digest(sixteenMegabytes).count }
+measure("emit the scripts (model.js and text/)") {
+    var bytes = 0
+    for toolkit in shipped.toolkits {
+        bytes += ScriptEmitter.script(for: toolkit, markdown: markdown).utf8.count
+        ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { _, script in bytes += script.utf8.count }
+    }
+    return bytes
+}
+measure("fingerprint the guidance") {
+    shipped.toolkits.flatMap(\.allQuestions).flatMap(\.guidance).reduce(0) { $0 + Fingerprint.of($1).count }
 }

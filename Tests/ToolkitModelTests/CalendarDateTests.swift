@@ -9,7 +9,8 @@ struct CalendarDateTests {
     }
 
     @Test(arguments: ["2026-02-31", "2027-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
-                      "2026-11-00", "2026-11-5", "26-11-25", "2026/11/25", "2026-11-25x", "", "２０２６-11-25"])
+                      "2026-11-00", "2026-11-5", "26-11-25", "2026/11/25", "2026-11-25x", "", "２０２６-11-25",
+                      "2026-1-125", "2026-11-2\u{301}5", " 2026-11-25", "2026-11-25\n"])
     func rejectsWhatIsNotARealDay(_ text: String) {
         #expect(CalendarDate(text) == nil)
     }
@@ -17,6 +18,9 @@ struct CalendarDateTests {
     @Test func tellsAWrongFormFromAnImpossibleDay() {
         #expect(CalendarDate.hasDateForm("2026-02-31"))
         #expect(!CalendarDate.hasDateForm("31/02/2026"))
+        #expect(CalendarDate.hasDateForm("0000-99-00"))
+        #expect(!CalendarDate.hasDateForm("2026-02-3\u{301}1"))
+        #expect(!CalendarDate.hasDateForm("２０２６-02-31"))
     }
 
     @Test func countsDaysAcrossMonthsYearsAndLeapDays() throws {
