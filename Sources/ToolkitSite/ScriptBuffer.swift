@@ -6,6 +6,10 @@ struct ScriptBuffer {
 
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
+    /// A copy of the script so far in a buffer of its size: the buffer itself, with its room for the
+    /// biggest file, is kept for the next.
+    var exactBytes: [UInt8] { Array(bytes[...]) }
+
     /// The script so far, as text.
     var text: String { String(decoding: bytes, as: UTF8.self) }
 

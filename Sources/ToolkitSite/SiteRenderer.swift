@@ -106,8 +106,8 @@ public struct SiteRenderer {
         // The scripts on another core while this one renders the pages: neither needs the other.
         let scripts = Concurrently {
             var made: [String: [UInt8]] = [:]
-            made["model.js"] = Array(ScriptEmitter.script(for: toolkit, fallback: fallback, markdown: markdown).utf8)
-            ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { path, script in made[path] = Array(script.utf8) }
+            made["model.js"] = ScriptEmitter.scriptBytes(for: toolkit, fallback: fallback, markdown: markdown)
+            ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { path, script in made[path] = script }
             return made
         }
         var context = PageContext.toolkit(toolkit, text: text, fallback: fallback, markdown: markdown)

@@ -44,8 +44,8 @@ measure("SHA-256 of 16 MB on one core") { SHA256.digest(sixteenMegabytes).count 
 measure("emit the scripts (model.js and text/)") {
     var bytes = 0
     for toolkit in shipped.toolkits {
-        bytes += ScriptEmitter.script(for: toolkit, markdown: markdown).utf8.count
-        ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { _, script in bytes += script.utf8.count }
+        bytes += ScriptEmitter.scriptBytes(for: toolkit, markdown: markdown).count
+        ScriptEmitter.eachTextScript(for: toolkit, markdown: markdown) { _, script in bytes += script.count }
     }
     return bytes
 }
