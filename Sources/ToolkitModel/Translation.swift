@@ -58,8 +58,8 @@ extension Toolkit {
 
     /// The edition in `language`; the source language gives the toolkit as it is.
     public func translation(_ language: String) -> Translation {
-        let sources = translatableFiles
         guard language != sourceLanguage else { return Translation(language: language, toolkit: self, untranslatedFiles: []) }
+        let sources = translatableFiles
         var byFile: [String: [String: Located<String>]] = [:]
         for file in translatedFiles where file.language == language { byFile[file.source] = file.texts }
         func text(_ file: String, _ key: String, _ source: String) -> String {
