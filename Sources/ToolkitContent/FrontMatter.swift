@@ -7,7 +7,7 @@ struct FrontMatter {
     let firstLine: Int
     let start: SourceLocation
     private let text: String
-    private var fields: [(key: String, keyLocation: SourceLocation, value: FrontMatterValue)] = []
+    private var fields: [(key: String, value: FrontMatterValue)] = []
 
     /// Reports YAML errors and keys not in `allowed` (with a 'did you mean').
     init?(_ text: String, path: String, firstLine: Int, allowed: [String], diagnostics: inout [Diagnostic]) {
@@ -19,6 +19,7 @@ struct FrontMatter {
         guard let pairs = PlainFrontMatter.read(text, path: path, firstLine: firstLine)
                 ?? ComposedFrontMatter.read(text, path: path, firstLine: firstLine, start: start, diagnostics: &diagnostics)
         else { return nil }
+        fields.reserveCapacity(pairs.count)
         for (key, value) in pairs {
             let name = key.text ?? ""
             if !allowed.contains(name) {
@@ -27,7 +28,7 @@ struct FrontMatter {
                                           fix: "\(suggestion)the settings here are: \(allowed.joined(separator: ", "))"))
                 continue
             }
-            fields.append((name, key.location, value))
+            fields.append((name, value))
         }
     }
 

@@ -15,7 +15,7 @@ enum PlainFrontMatter {
     static func read(_ text: String, path: String, firstLine: Int) -> Pairs? {
         var text = text
         return text.withUTF8 { bytes in
-            var reader = Reader(bytes: bytes, path: path, firstLine: firstLine)
+            let reader = Reader(bytes: bytes, path: path, firstLine: firstLine)
             return reader.lines.isEmpty ? nil : reader.settings()
         }
     }
@@ -25,42 +25,38 @@ enum PlainFrontMatter {
         let path: String
         let firstLine: Int
         /// Where each line starts and ends (before its "\n"); empty when a byte rules the plain reading out.
-        var lines: [(start: Int, end: Int)] = []
+        let lines: [(start: Int, end: Int)]
 
         init(bytes: UnsafeBufferPointer<UInt8>, path: String, firstLine: Int) {
             self.bytes = bytes
             self.path = path
             self.firstLine = firstLine
-            if Self.isPlain(bytes) { lines = Self.cut(bytes) }
+            lines = Self.plainLines(bytes) ?? []
         }
 
-        /// No tab, no control character, no line break but "\n" (libyaml also breaks at "\r", U+0085,
-        /// U+2028 and U+2029), no byte order mark and nothing libyaml refuses (C1 controls, U+FFFE, U+FFFF).
-        static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            var index = 0
+        /// The lines, or nil for a tab, a control character, a line break but "\n" (libyaml also breaks at
+        /// "\r", U+0085, U+2028 and U+2029), a byte order mark, or what libyaml refuses (C1 controls, U+FFFE, U+FFFF).
+        static func plainLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)]? {
+            var lines: [(start: Int, end: Int)] = []
+            lines.reserveCapacity(16)
+            var start = 0, index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80 {
-                    if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return false }
-                } else if byte == 0xC2 {
-                    if index + 1 < bytes.count, bytes[index + 1] < 0xA0 { return false }
-                } else if byte == 0xE2 {
-                    if index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return false }
-                } else if byte == 0xEF, index + 2 < bytes.count {
-                    if bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF { return false }
-                    if bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE { return false }
-                }
                 index += 1
-            }
-            return true
-        }
-
-        static func cut(_ bytes: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int)] {
-            var lines: [(start: Int, end: Int)] = []
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x0A {
-                lines.append((start, index))
-                start = index + 1
+                if byte >= 0x20 && byte < 0x7F { continue }
+                if byte == 0x0A {
+                    lines.append((start, index - 1))
+                    start = index
+                } else if byte < 0x80 {
+                    return nil
+                } else if byte == 0xC2 {
+                    if bytes[index] < 0xA0 { return nil }
+                } else if byte == 0xE2 {
+                    if bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9) { return nil }
+                } else if byte == 0xEF {
+                    if bytes[index] == 0xBB && bytes[index + 1] == 0xBF { return nil }
+                    if bytes[index] == 0xBF && bytes[index + 1] >= 0xBE { return nil }
+                }
             }
             lines.append((start, bytes.count))
             return lines
@@ -69,7 +65,7 @@ enum PlainFrontMatter {
         // MARK: The forms
 
         /// The top level: each setting at the start of its line.
-        mutating func settings() -> Pairs? {
+        func settings() -> Pairs? {
             var pairs: Pairs = []
             var line = nextContent(from: 0)
             while let current = line {
@@ -103,7 +99,7 @@ enum PlainFrontMatter {
 
         /// `- item` lines at one indentation, from `first`; each item a text, or `key: text` pairs whose keys
         /// line up under the first. With the next line of content after the list (at the top level), if any.
-        mutating func blockList(from first: Int) -> (FrontMatterValue, Int?)? {
+        func blockList(from first: Int) -> (FrontMatterValue, Int?)? {
             let column = indent(first)
             var items: [FrontMatterValue] = []
             var line: Int? = first
@@ -127,7 +123,7 @@ enum PlainFrontMatter {
         }
 
         /// `key: text` pairs, the first at `start` on `line`, the others on the lines below at its column.
-        mutating func pairsItem(at start: Int, line first: Int) -> (FrontMatterValue, Int?)? {
+        func pairsItem(at start: Int, line first: Int) -> (FrontMatterValue, Int?)? {
             let column = start - lines[first].start
             var pairs: Pairs = []
             var line: Int? = first
@@ -196,7 +192,7 @@ enum PlainFrontMatter {
         /// A key at `start`: a word then a colon at the end of the line or before a space. Its colon.
         func key(at start: Int, line: Int) -> Int? {
             let colon = word(at: start, line: line)
-            // libyaml looks no further than 1,024 characters for a key's colon.
+            // libyaml looks no further than 1,024 characters for a key's colon; a setting's name is short.
             guard colon > start, colon - start <= 128, colon < lines[line].end, bytes[colon] == UInt8(ascii: ":") else { return nil }
             return colon + 1 == lines[line].end || bytes[colon + 1] == UInt8(ascii: " ") ? colon : nil
         }

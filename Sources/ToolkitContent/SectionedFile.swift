@@ -47,7 +47,7 @@ struct SectionedFile {
         for pair in stride(from: 0, to: fences.count, by: 2) {
             let open = fences[pair], close = fences[pair + 1]
             let bodyEnd = pair + 2 < fences.count ? fences[pair + 2] : lines.ranges.count
-            let (body, start) = lines.joined((close + 1)..<bodyEnd).trimmedWithStart
+            let (body, start) = lines.trimmedWithStart((close + 1)..<bodyEnd)
             sections.append(Section(
                 frontMatter: lines.joined((open + 1)..<close),
                 frontMatterLine: open + 2,
@@ -94,13 +94,22 @@ struct FileLines {
             && bytes[start] == UInt8(ascii: "-") && bytes[start + 1] == UInt8(ascii: "-") && bytes[start + 2] == UInt8(ascii: "-")
     }
 
+    /// Where the lines are in the bytes when they lie there as they are joined: no "\r" was taken off
+    /// between them.
+    private func span(_ lines: Range<Int>) -> Range<Int>? {
+        guard let first = lines.first, let last = lines.last else { return nil }
+        guard lines.dropLast().allSatisfy({ bytes[ranges[$0].upperBound] == UInt8(ascii: "\n") }) else { return nil }
+        return ranges[first].lowerBound..<ranges[last].upperBound
+    }
+
+    private func text(_ span: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[span]), as: UTF8.self)
+    }
+
     /// The lines joined by "\n".
     func joined(_ lines: Range<Int>) -> String {
-        guard let first = lines.first, let last = lines.last else { return "" }
-        // Where no "\r" was taken off, the joined lines are the text as it is.
-        if lines.dropLast().allSatisfy({ bytes[ranges[$0].upperBound] == UInt8(ascii: "\n") }) {
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[ranges[first].lowerBound..<ranges[last].upperBound]), as: UTF8.self)
-        }
+        guard let first = lines.first else { return "" }
+        if let span = span(lines) { return text(span) }
         var joined: [UInt8] = []
         for line in lines {
             if line != first { joined.append(UInt8(ascii: "\n")) }
@@ -108,6 +117,21 @@ struct FileLines {
         }
         return String(decoding: joined, as: UTF8.self)
     }
+
+    /// `joined(lines).trimmedWithStart`, trimmed on the bytes where the white space at both ends is ASCII,
+    /// so the text is made once.
+    func trimmedWithStart(_ lines: Range<Int>) -> (text: String, start: (lines: Int, column: Int)) {
+        guard let span = span(lines) else { return joined(lines).trimmedWithStart }
+        var from = span.lowerBound, to = span.upperBound
+        while from < to, Self.isASCIIWhiteSpace(bytes[from]) { from += 1 }
+        while to > from, Self.isASCIIWhiteSpace(bytes[to - 1]) { to -= 1 }
+        // At either end a character beyond ASCII, which may be white space: Swift's own reading.
+        if from < to, bytes[from] >= 0x80 || bytes[to - 1] >= 0x80 { return joined(lines).trimmedWithStart }
+        let breaks = (span.lowerBound..<from).filter { bytes[$0] == UInt8(ascii: "\n") }
+        return (text(from..<to), (breaks.count, from - (breaks.last.map { $0 + 1 } ?? span.lowerBound) + 1))
+    }
+
+    private static func isASCIIWhiteSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
 
 extension String {

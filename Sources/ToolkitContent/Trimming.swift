@@ -21,6 +21,12 @@ extension Unicode.Scalar {
 }
 
 extension String {
-    var trimmed: String { self[...].trimmed }
+    var trimmed: String {
+        // Most texts have nothing to take off: kept, not copied.
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last, first.isWhiteSpace || last.isWhiteSpace else {
+            return isEmpty ? "" : self
+        }
+        return self[...].trimmed
+    }
     var trimmedOfSpaces: String { self[...].trimmedOfSpaces }
 }
