@@ -69,7 +69,9 @@ struct FileLines {
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         var start = 0
-        for index in 0..<bytes.count where bytes[index] == UInt8(ascii: "\n") {
+        // memchr finds each "\n" many bytes at a time: the file's every byte is looked at here.
+        while start < bytes.count, let found = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+            let index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
             ranges.append(start..<(index > start && bytes[index - 1] == UInt8(ascii: "\r") ? index - 1 : index))
             start = index + 1
         }
