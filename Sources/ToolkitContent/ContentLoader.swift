@@ -55,15 +55,15 @@ public struct ContentLoader {
         return name
     }
 
-    /// What `NSString.lastPathComponent` gives, without the bridge: the part after the last "/", trailing
-    /// slashes aside; "/" for the root.
+    /// What `NSString.lastPathComponent` gives: for the usual path, ASCII and ending in a name, the part
+    /// after the last "/", found without the bridge; any other path is NSString's to read.
     static func lastComponent(of path: String) -> String {
         let bytes = path.utf8
-        var end = bytes.endIndex
-        while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-        if end == bytes.startIndex { return path.isEmpty ? "" : "/" }
-        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-        return String(path[start..<end])
+        guard let last = bytes.last, last != UInt8(ascii: "/"), bytes.allSatisfy({ $0 < 0x80 }) else {
+            return (path as NSString).lastPathComponent
+        }
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return String(path[start...])
     }
 
     mutating func read(_ path: String) -> SectionedFile? {

@@ -201,4 +201,25 @@ struct LoaderTests {
         #expect(ContentLoader.id(fromName: "2-general") == "general")
         #expect(ContentLoader.id(fromName: "2026plan.md") == "2026plan")
     }
+
+    /// The last part of a path is what NSString gives, without the bridge.
+    @Test func aPathsLastPartIsFoundAsNSStringFindsIt() {
+        for path in ["", "/", "//", "a", "a/", "a/b", "a//b", "/a/b.md/", "content/t/01-x.md", "é/ü.md", "a/\u{301}b.md", "a/b\u{301}/"] {
+            #expect(ContentLoader.lastComponent(of: path) == (path as NSString).lastPathComponent, "\(path.debugDescription)")
+        }
+    }
+
+    /// A body trimmed on the bytes is what trimming the joined text gives, with the same start.
+    @Test func aBodyTrimmedOnItsBytesIsTheTextTrimmed() {
+        let samples = ["", "\n\n", " \t\n  Text \n\n", "\n \u{A0}Text", "Text\u{2003}\n", "\r\n\r\nText\r\n", "a\rb\n\n",
+                       "\n\n   é\nü  \n", "\u{85}x", "x\n\u{2028}", " \n \n"]
+        for sample in samples {
+            var text = sample
+            let (trimmed, joined) = text.withUTF8 { bytes in
+                let lines = FileLines(bytes)
+                return (lines.trimmedWithStart(lines.ranges.indices), lines.joined(lines.ranges.indices).trimmedWithStart)
+            }
+            #expect(trimmed.text == joined.text && trimmed.start == joined.start, "\(sample.debugDescription)")
+        }
+    }
 }
