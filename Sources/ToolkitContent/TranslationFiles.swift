@@ -21,6 +21,7 @@ enum TranslationFiles {
         return String(code)
     }
 
+    /// Whether `text` has two dots or more, counted on its bytes.
     static func hasTwoDots(_ text: String) -> Bool {
         var dots = 0
         for byte in text.utf8 where byte == UInt8(ascii: ".") {
