@@ -14,7 +14,7 @@ public struct ContentLoader {
     public static func load(directory: String, reusing parsed: ParsedFiles? = nil) -> Loaded {
         var loader = ContentLoader()
         loader.parsed = parsed
-        let folders = loader.entries(of: directory).filter { loader.isDirectory($0) && loader.exists($0 + "/toolkit.md") }
+        let folders = loader.entries(of: directory).map(\.path).filter { loader.isDirectory($0) && loader.exists($0 + "/toolkit.md") }
         if folders.isEmpty {
             loader.diagnostics.append(.error("no toolkit found in \(directory)",
                                              at: SourceLocation(file: directory, line: 1, column: 1),
@@ -39,20 +39,31 @@ public struct ContentLoader {
     }
 
     /// Entries in name order, hidden files, editors' backups and translations (read later) left out.
-    private func entries(of directory: String) -> [String] {
+    private func entries(of directory: String) -> [(name: String, path: String)] {
         ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { !IgnoredFiles.contains($0) && TranslationFiles.language(ofName: $0) == nil }
             .sorted()
-            .map { directory + "/" + $0 }
+            .map { ($0, directory + "/" + $0) }
     }
 
     /// `01-competent-authority.md` -> `competent-authority`.
     public static func id(fromName path: String) -> String {
-        var name = (path as NSString).lastPathComponent
+        var name = lastComponent(of: path)
         if name.hasSuffix(".md") { name = String(name.dropLast(3)) }
         let digits = name.prefix { $0.isNumber }
         if !digits.isEmpty, name.dropFirst(digits.count).first == "-" { name = String(name.dropFirst(digits.count + 1)) }
         return name
+    }
+
+    /// What `NSString.lastPathComponent` gives: for the usual path, ASCII and ending in a name, the part
+    /// after the last "/", found without the bridge; any other path is NSString's to read.
+    static func lastComponent(of path: String) -> String {
+        let bytes = path.utf8
+        guard let last = bytes.last, last != UInt8(ascii: "/"), bytes.allSatisfy({ $0 < 0x80 }) else {
+            return (path as NSString).lastPathComponent
+        }
+        let start = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return String(path[start...])
     }
 
     mutating func read(_ path: String) -> SectionedFile? {
@@ -139,8 +150,7 @@ public struct ContentLoader {
         }
 
         var parts: [Part] = []
-        for entry in entries(of: folder) {
-            let name = (entry as NSString).lastPathComponent
+        for (name, entry) in entries(of: folder) {
             if ["toolkit.md", "report.md", "glossary.md"].contains(name) { continue }
             if exists(entry + "/track.md") {
                 if let track = loadTrack(entry) { toolkit.tracks.append(track) }
@@ -166,11 +176,11 @@ public struct ContentLoader {
     private mutating func loadTrack(_ folder: String) -> Track? {
         guard let (settings, body, bodyStart) = readSimple(folder + "/track.md", allowed: ["id", "title", "when", "if-unsure"] + Self.lawDateKeys) else { return nil }
         var parts: [Part] = []
-        for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "track.md" {
+        for (name, entry) in entries(of: folder) where name != "track.md" {
             if exists(entry + "/part.md") {
                 if let part = loadPart(entry) { parts.append(part) }
             } else {
-                diagnostics.append(.error("'\((entry as NSString).lastPathComponent)' in a track folder is not a part",
+                diagnostics.append(.error("'\(name)' in a track folder is not a part",
                                           at: SourceLocation(file: entry, line: 1, column: 1),
                                           fix: "a track folder holds track.md and part folders, each with a part.md"))
             }
@@ -189,21 +199,24 @@ public struct ContentLoader {
     private mutating func loadPart(_ folder: String) -> Part? {
         guard let (settings, body, bodyStart) = readSimple(folder + "/part.md", allowed: ["id", "title"] + Self.lawDateKeys) else { return nil }
         let partLawChecked = lawDates.last.flatMap { $0.file == folder + "/part.md" ? $0.lawChecked?.value : nil }
-        var questionFiles: [String] = []
-        for entry in entries(of: folder) where (entry as NSString).lastPathComponent != "part.md" {
-            guard entry.hasSuffix(".md"), !isDirectory(entry) else {
-                diagnostics.append(.error("'\((entry as NSString).lastPathComponent)' is not a question file",
-                                          at: SourceLocation(file: entry, line: 1, column: 1),
-                                          fix: "a part folder holds part.md and one .md file per question"))
+        let entries = entries(of: folder).filter { $0.name != "part.md" }
+        // Each file is read on its own, on every core; what each finds is added in the files' order, so the
+        // diagnostics and the model are the same as when they were read one by one. A folder named NAME.md
+        // is found as it is read, rather than asked about first.
+        let reads = QuestionFiles.read(entries.map(\.path).filter { $0.hasSuffix(".md") }, reusing: parsed)
+        var questionReads: [QuestionFiles.Read] = []
+        var next = reads.makeIterator()
+        for (name, entry) in entries {
+            if entry.hasSuffix(".md"), let read = next.next(), !read.isFolder {
+                if parsed != nil { questionFilesRead.insert(entry) }
+                questionReads.append(read)
                 continue
             }
-            questionFiles.append(entry)
+            diagnostics.append(.error("'\(name)' is not a question file", at: SourceLocation(file: entry, line: 1, column: 1),
+                                      fix: "a part folder holds part.md and one .md file per question"))
         }
         var questions: [Question] = []
-        // Each file is read on its own, on every core; what each finds is added in the files' order, so the
-        // diagnostics and the model are the same as when they were read one by one.
-        questionFilesRead.formUnion(questionFiles)
-        for read in QuestionFiles.read(questionFiles, reusing: parsed) {
+        for read in questionReads {
             diagnostics += read.diagnostics
             lawDates += read.lawDates
             if let question = read.question { questions.append(question) }

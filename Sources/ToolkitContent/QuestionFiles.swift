@@ -9,6 +9,8 @@ enum QuestionFiles {
         var question: Question?
         var diagnostics: [Diagnostic] = []
         var lawDates: [LawDates] = []
+        /// A folder whose name ends in .md, which is no question file.
+        var isFolder = false
     }
 
     /// With `parsed`, a file whose bytes it already holds is not parsed again (the preview's rebuilds).
@@ -23,6 +25,11 @@ enum QuestionFiles {
     static func readOne(_ path: String, reusing parsed: ParsedFiles? = nil) -> Read {
         guard let data = FileManager.default.contents(atPath: path) else {
             var read = Read()
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                read.isFolder = true
+                return read
+            }
             read.diagnostics.append(.error("the file cannot be read", at: SourceLocation(file: path, line: 1, column: 1)))
             return read
         }

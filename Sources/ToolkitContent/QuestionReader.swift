@@ -52,17 +52,15 @@ enum QuestionReader {
         var options: [AnswerOption] = []
         for item in items {
             let location = settings.valueStart(item)
-            if let scalar = item.scalar {
-                let id = scalar.string
+            if let id = item.text {
                 guard let label = standardLabels[id] else {
                     diagnostics.append(.error("the answer '\(id)' has no label", at: location,
                                               fix: "give it one as '- \(id): Label shown to users'; only yes, no and not-sure have labels already"))
                     continue
                 }
                 options.append(AnswerOption(id: id, label: label, location: location))
-            } else if let mapping = item.mapping, mapping.count == 1, let key = mapping[0].key.scalar,
-                      let value = mapping[0].value.scalar {
-                options.append(AnswerOption(id: key.string, label: value.string, location: settings.location(of: mapping[0].key)))
+            } else if let pairs = item.pairs, pairs.count == 1, let key = pairs[0].key.text, let label = pairs[0].value.text {
+                options.append(AnswerOption(id: key, label: label, location: settings.location(of: pairs[0].key)))
             } else {
                 diagnostics.append(.error("an answer should be an id, or 'id: Label'", at: location,
                                           fix: "write each answer on its own line as '- health: Health data'"))
@@ -81,7 +79,7 @@ enum QuestionReader {
                                          allowed: guidanceSettings, diagnostics: &diagnostics) else { return nil }
         var answers: [Located<String>] = []
         if let items = settings.list("for") {
-            answers = items.compactMap { node in node.scalar.map { Located($0.string, at: settings.valueStart(node)) } }
+            answers = items.compactMap { item in item.text.map { Located($0, at: settings.valueStart(item)) } }
         } else {
             diagnostics.append(.error("the guidance does not say which answers earn it", at: settings.start,
                                       fix: "add 'for: yes', or a list such as 'for: [no, not-sure]'"))
@@ -110,19 +108,17 @@ enum QuestionReader {
         var links: [Link] = []
         for item in items {
             let location = settings.location(of: item)
-            guard let mapping = item.mapping,
-                  let title = mapping["title"]?.scalar?.string, let url = mapping["url"]?.scalar?.string else {
+            guard let title = item["title"]?.text, let urlValue = item["url"], let url = urlValue.text else {
                 diagnostics.append(.error("a link needs a 'title' and a 'url'", at: location,
                                           fix: "write it as '- title: Guide to Law Enforcement Processing' with '  url: https://…' on the next line"))
                 continue
             }
-            let urlNode = mapping["url"]!
             if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-                diagnostics.append(.error("the link '\(url)' is not a web address", at: settings.valueStart(urlNode),
+                diagnostics.append(.error("the link '\(url)' is not a web address", at: settings.valueStart(urlValue),
                                           fix: "links to further reading start with https://"))
                 continue
             }
-            links.append(Link(title: title, url: url, location: settings.valueStart(urlNode)))
+            links.append(Link(title: title, url: url, location: settings.valueStart(urlValue)))
         }
         return links
     }

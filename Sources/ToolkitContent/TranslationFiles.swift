@@ -9,7 +9,8 @@ enum TranslationFiles {
     /// region (`.cy.md`, `.pt-BR.md`), so that a misspelt or undeclared language is reported, not read
     /// as a question.
     static func language(ofName name: String) -> String? {
-        guard name.hasSuffix(".md") else { return nil }
+        // Two dots at least (`.cy` and `.md`): most names are let go here, before the Characters are walked.
+        guard hasTwoDots(name), name.hasSuffix(".md") else { return nil }
         let stem = name.dropLast(3)
         guard let dot = stem.lastIndex(of: "."), dot != stem.startIndex else { return nil }
         let code = stem[stem.index(after: dot)...]
@@ -18,6 +19,16 @@ enum TranslationFiles {
               parts.dropFirst().allSatisfy({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         else { return nil }
         return String(code)
+    }
+
+    /// Whether `text` has two dots or more, counted on its bytes.
+    static func hasTwoDots(_ text: String) -> Bool {
+        var dots = 0
+        for byte in text.utf8 where byte == UInt8(ascii: ".") {
+            dots += 1
+            if dots == 2 { return true }
+        }
+        return false
     }
 
     /// `NAME.cy.md` -> `NAME.md`, in the same folder.
@@ -58,7 +69,7 @@ enum TranslationFiles {
         var languages: [String] = []
         for item in items {
             let location = settings.valueStart(item)
-            guard let code = item.scalar?.string.trimmingCharacters(in: .whitespaces) else {
+            guard let code = item.text?.trimmingCharacters(in: .whitespaces) else {
                 diagnostics.append(.error("a language should be a code such as 'en' or 'cy'", at: location,
                                           fix: "write the languages as a list of codes, the source language first: 'languages: [en, cy]'"))
                 continue
@@ -84,16 +95,44 @@ enum TranslationFiles {
     }
 }
 
+extension TranslationFiles {
+    /// Every translation file under `folder`, relative to it, in name order, leaving out hidden files and
+    /// editors' backups (and what is in hidden folders).
+    static func paths(under folder: String) -> [String] {
+        // The walk `FileManager.enumerator(atPath:)` makes, which then takes every "BASE/" out of each URL's
+        // path with NSString: done here without bridging for the usual path, ASCII with BASE/ only at its start.
+        let base = URL(fileURLWithPath: folder)
+        guard !folder.isEmpty, let walk = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return [] }
+        let prefix = Array((base.path + "/").utf8)
+        var paths: [String] = []
+        for case let url as URL in walk {
+            let full = url.path
+            // The relative path has no more dots than this one; a translation's name has two.
+            guard TranslationFiles.hasTwoDots(full) else { continue }
+            let bytes = Array(full.utf8)
+            let relative: String
+            if bytes.allSatisfy({ $0 < 0x80 }), bytes.starts(with: prefix),
+               !(prefix.count..<bytes.count).contains(where: { bytes[$0...].starts(with: prefix) }) {
+                relative = String(decoding: bytes[prefix.count...], as: UTF8.self)
+            } else {
+                relative = full.replacingOccurrences(of: base.path + "/", with: "")
+            }
+            let names = relative.split(separator: "/").map(String.init)
+            if TranslationFiles.language(ofName: names.last ?? "") != nil && !names.contains(where: IgnoredFiles.contains) {
+                paths.append(relative)
+            }
+        }
+        return paths.sorted()
+    }
+}
+
 extension ContentLoader {
     /// Reads every `NAME.LANG.md` in the toolkit's folder against its source, reporting a translation
     /// into a language the toolkit does not declare, or of a file that is not there.
     mutating func loadTranslations(in folder: String, of toolkit: Toolkit) -> [TranslatedFile] {
-        let relatives = (FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? [])
-            .filter { path in
-                let names = path.split(separator: "/").map(String.init)
-                return !names.contains(where: IgnoredFiles.contains) && TranslationFiles.language(ofName: names.last ?? "") != nil
-            }
-            .sorted()
+        let relatives = TranslationFiles.paths(under: folder)
+        // Worked out only for a toolkit that has translations: it holds every text of every file.
+        guard !relatives.isEmpty else { return [] }
         let sources = Dictionary(toolkit.translatableFiles.map { ($0.file, $0) }, uniquingKeysWith: { first, _ in first })
         let others = toolkit.languages.dropFirst().joined(separator: ", ")
         var translated: [TranslatedFile] = []

@@ -26,21 +26,21 @@ extension TranslationReader {
                 continue
             }
             let wanted = ids[index]
-            guard let mapping = item.mapping, mapping.count == 1, let key = mapping[0].key.scalar?.string,
-                  let label = mapping[0].value.scalar?.string.trimmingCharacters(in: .whitespacesAndNewlines) else {
+            guard let pairs = item.pairs, pairs.count == 1, let key = pairs[0].key.text,
+                  let label = pairs[0].value.text?.trimmingCharacters(in: .whitespacesAndNewlines) else {
                 reported.insert(TextKey.option(wanted))
-                let given = item.scalar?.string ?? wanted
+                let given = item.text ?? wanted
                 error("the answer '\(given)' has no label here", at: here,
                       fix: "give it its label in the translation's language, as '- \(wanted): …' (the labels 'Yes', 'No' and 'Not sure' are English)")
                 continue
             }
             guard key == wanted else {
                 reported.insert(TextKey.option(wanted))
-                error("answer \(index + 1) is '\(key)' here, but '\(wanted)' in \(sourceName)", at: settings.location(of: mapping[0].key),
+                error("answer \(index + 1) is '\(key)' here, but '\(wanted)' in \(sourceName)", at: settings.location(of: pairs[0].key),
                       fix: "keep the source's answers, in its order (\(ids.joined(separator: ", "))): translate only the labels")
                 continue
             }
-            if !label.isEmpty { texts[TextKey.option(key)] = Located(label, at: settings.valueStart(mapping[0].value)) }
+            if !label.isEmpty { texts[TextKey.option(key)] = Located(label, at: settings.valueStart(pairs[0].value)) }
         }
         if items.count < ids.count {
             let missing = Array(ids[items.count...])
@@ -55,7 +55,7 @@ extension TranslationReader {
     /// must be the source's.
     mutating func readLinks(_ settings: FrontMatter, _ sourceSettings: FrontMatter?, number: Int) {
         let keys = source.texts.map(\.key).filter { $0.hasPrefix("guidance:\(number):link:") }
-        let sourceURLs = (sourceSettings?.list("links") ?? []).map { $0.mapping?["url"].map(Self.canonical) }
+        let sourceURLs = (sourceSettings?.list("links") ?? []).map { $0["url"].map(Self.canonical) }
         guard let items = settings.list("links") else {
             guard !keys.isEmpty else { return }
             reported.formUnion(keys)
@@ -70,17 +70,17 @@ extension TranslationReader {
                       fix: "a translation has the source's links, no more: remove this one")
                 continue
             }
-            guard let mapping = item.mapping, let title = mapping["title"]?.scalar?.string else {
+            guard let titleValue = item["title"], let title = titleValue.text else {
                 reported.insert(keys[index])
                 error("a link in a translation needs a 'title'", at: here, fix: "write it as '- title: …'; its address comes from the source")
                 continue
             }
-            if let url = mapping["url"], index < sourceURLs.count, Self.canonical(url) != sourceURLs[index] {
+            if let url = item["url"], index < sourceURLs.count, Self.canonical(url) != sourceURLs[index] {
                 error("the address of link \(index + 1) is not the same as in \(sourceName), which has '\(sourceURLs[index] ?? "")'",
                       at: settings.valueStart(url), fix: "remove the 'url' line (a translation takes it from its source), or make it the same")
             }
             let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { texts[keys[index]] = Located(trimmed, at: settings.valueStart(mapping["title"]!)) }
+            if !trimmed.isEmpty { texts[keys[index]] = Located(trimmed, at: settings.valueStart(titleValue)) }
         }
         if items.count < keys.count {
             reported.formUnion(keys[items.count...])

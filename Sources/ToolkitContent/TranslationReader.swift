@@ -1,6 +1,5 @@
 import Foundation
 import ToolkitModel
-import Yams
 
 /// Reads one translation file against its source: the same sections, answers, links and glossary terms
 /// in the same order, a translation for every text, and nothing that is not words unless it is the
@@ -84,7 +83,7 @@ struct TranslationReader {
             texts[key] = Located(section.body, at: section.bodyStart(in: file.path))
         }
         if source.kind == .glossary { readGlossary(section) }
-        let repeatsURL = (settings.list("links") ?? []).contains { $0.mapping?["url"] != nil }
+        let repeatsURL = (settings.list("links") ?? []).contains { $0["url"] != nil }
         let sourceSettings = rules.fixed.contains(where: { settings.node($0) != nil }) || repeatsURL
             ? sourceSettings(number, rules: rules) : nil
         for key in rules.fixed { compare(key, settings, sourceSettings) }
@@ -130,12 +129,13 @@ struct TranslationReader {
         }
     }
 
-    /// A node's value as text, for comparing: scalars trimmed, lists and mappings written out.
-    static func canonical(_ node: Node) -> String {
-        if let scalar = node.scalar { return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if let sequence = node.sequence { return "[" + sequence.map(canonical).joined(separator: ", ") + "]" }
-        if let mapping = node.mapping { return "{" + mapping.map { canonical($0.key) + ": " + canonical($0.value) }.joined(separator: ", ") + "}" }
-        return ""
+    /// A value as text, for comparing: texts trimmed, lists and pairs written out.
+    static func canonical(_ value: FrontMatterValue) -> String {
+        switch value.form {
+        case let .text(text, _, _): return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        case let .list(items): return "[" + items.map(canonical).joined(separator: ", ") + "]"
+        case let .pairs(pairs): return "{" + pairs.map { canonical($0.key) + ": " + canonical($0.value) }.joined(separator: ", ") + "}"
+        }
     }
 
     /// Every text of the source is translated, and the translation has no text the source does not.

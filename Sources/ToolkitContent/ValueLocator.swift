@@ -14,36 +14,39 @@ struct ValueLocator {
     /// `text` is the front matter, whose first line is line `firstLine` of `path`; the value starts at `start`.
     init(value: String, start: SourceLocation, text: String, firstLine: Int) {
         fallback = start
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .map { Array(String(decoding: $0, as: UTF8.self)) }
+        let rows = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         var line = start.line - firstLine
-        guard line >= 0, line < lines.count else { return }
+        guard line >= 0, line < rows.count else { return }
+        // Only the lines the value is on become Characters, one at a time.
+        func characters(_ line: Int) -> [Character] { Array(String(decoding: rows[line], as: UTF8.self)) }
+        var source = characters(line)
         // Columns count Unicode scalars, as libyaml's do; the walk steps over Characters.
         var index = 0, column = 1
-        while index < lines[line].count, column < start.column {
-            column += lines[line][index].unicodeScalars.count
+        while index < source.count, column < start.column {
+            column += source[index].unicodeScalars.count
             index += 1
         }
         func here() -> SourceLocation { SourceLocation(file: start.file, line: firstLine + line, column: column) }
-        func step() { column += lines[line][index].unicodeScalars.count; index += 1 }
+        func step() { column += source[index].unicodeScalars.count; index += 1 }
         walk: for character in value {
-            while line < lines.count {
-                if index >= lines[line].count {
+            while line < rows.count {
+                if index >= source.count {
                     // A line break that YAML folded into a space.
                     let end = here()
                     line += 1; index = 0; column = 1
+                    source = line < rows.count ? characters(line) : []
                     if character.isWhitespace { places.append(end); continue walk }
                     continue
                 }
-                let source = lines[line][index]
-                if source == character { places.append(here()); step(); continue walk }
+                let written = source[index]
+                if written == character { places.append(here()); step(); continue walk }
                 // Indentation, quotes and escape marks are in the file but not in the value.
-                guard source.isWhitespace || source == "\\" || source == "'" || source == "\"" else { break walk }
+                guard written.isWhitespace || written == "\\" || written == "'" || written == "\"" else { break walk }
                 step()
             }
             break
         }
-        if line < lines.count { places.append(here()) }
+        if line < rows.count { places.append(here()) }
     }
 
     func location(ofOffset offset: Int) -> SourceLocation {

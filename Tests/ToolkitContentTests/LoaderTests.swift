@@ -135,7 +135,13 @@ struct LoaderTests {
 
     /// Found by the fuzzer: "\r\r\n" joined two lines, so every later error was a line early.
     @Test func linesAreCutAtEveryLineFeed() throws {
-        #expect("a\r\r\nb\r\nc\nd\r".fileLines == ["a\r", "b", "c", "d"])
+        var text = "a\r\r\nb\r\nc\nd\r"
+        let (each, all) = text.withUTF8 { bytes in
+            let lines = FileLines(bytes)
+            return (lines.ranges.indices.map { lines.joined($0..<($0 + 1)) }, lines.joined(lines.ranges.indices))
+        }
+        #expect(each == ["a\r", "b", "c", "d"])
+        #expect(all == "a\r\nb\nc\nd")
         // A stray "\r\r\n" in the text before a bad setting leaves the setting's line as it is.
         let found = errors(try .valid(replacing: [
             "t/1-basics/01-first.md": Fixtures.question(id: "first", extra: "hint: \"a\r\r\nb\"\nhint: a: b\n"),
@@ -171,9 +177,13 @@ struct LoaderTests {
         ])
     }
 
-    @Test func trailingSpacesAreReadByIndex() {
-        #expect((" a b \t " + String(repeating: " ", count: 20_000)).trimmingTrailingSpaces == " a b")
-        #expect("   ".trimmingTrailingSpaces == "")
+    /// A fence may have spaces and tabs after it, however many; lines of them before the first are blank.
+    @Test func trailingSpacesAreReadByIndex() throws {
+        let text = " \t\n\n--- \t" + String(repeating: " ", count: 20_000) + "\nid: x\n---\t\n\n Body\n"
+        guard case let .success(file) = SectionedFile.parse(text, path: "f.md") else { Issue.record("not read"); return }
+        #expect(file.sections.map(\.frontMatter) == ["id: x"])
+        #expect(file.sections.map(\.frontMatterLine) == [4])
+        #expect(file.sections.map { "\($0.body) \($0.bodyLine):\($0.bodyColumn)" } == ["Body 7:2"])
     }
 
     /// The loader's own trimming gives what Foundation's did, on every kind of white space.
@@ -190,5 +200,26 @@ struct LoaderTests {
         #expect(ContentLoader.id(fromName: "content/t/1-basics/01-competent-authority.md") == "competent-authority")
         #expect(ContentLoader.id(fromName: "2-general") == "general")
         #expect(ContentLoader.id(fromName: "2026plan.md") == "2026plan")
+    }
+
+    /// The last part of a path is what NSString gives, without the bridge.
+    @Test func aPathsLastPartIsFoundAsNSStringFindsIt() {
+        for path in ["", "/", "//", "a", "a/", "a/b", "a//b", "/a/b.md/", "content/t/01-x.md", "é/ü.md", "a/\u{301}b.md", "a/b\u{301}/"] {
+            #expect(ContentLoader.lastComponent(of: path) == (path as NSString).lastPathComponent, "\(path.debugDescription)")
+        }
+    }
+
+    /// A body trimmed on the bytes is what trimming the joined text gives, with the same start.
+    @Test func aBodyTrimmedOnItsBytesIsTheTextTrimmed() {
+        let samples = ["", "\n\n", " \t\n  Text \n\n", "\n \u{A0}Text", "Text\u{2003}\n", "\r\n\r\nText\r\n", "a\rb\n\n",
+                       "\n\n   é\nü  \n", "\u{85}x", "x\n\u{2028}", " \n \n"]
+        for sample in samples {
+            var text = sample
+            let (trimmed, joined) = text.withUTF8 { bytes in
+                let lines = FileLines(bytes)
+                return (lines.trimmedWithStart(lines.ranges.indices), lines.joined(lines.ranges.indices).trimmedWithStart)
+            }
+            #expect(trimmed.text == joined.text && trimmed.start == joined.start, "\(sample.debugDescription)")
+        }
     }
 }
