@@ -23,8 +23,10 @@ let package = Package(
     targets: [
         // libcmark from Debian's libcmark-dev, found through pkg-config.
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // SHA-256 blocks with the x86 SHA instructions, for the site's checksums; SHA256.swift is the fallback.
+        .target(name: "CSHA256"),
         // Plain values and the reference evaluator: no I/O.
-        .target(name: "ToolkitModel"),
+        .target(name: "ToolkitModel", dependencies: ["CSHA256"]),
         // One parse of a Markdown text by cmark: its headings and links (with exact places) and its HTML.
         .target(name: "ToolkitMarkdown", dependencies: ["Ccmark"]),
         // The theme's Mustache templates: parsed with every problem located, rendered from typed values into bytes.

@@ -1,5 +1,5 @@
 import Testing
-import ToolkitModel
+@testable import ToolkitModel
 
 /// The site's SHA256SUMS must agree with `sha256sum`. Every digest below was printed by `sha256sum` (GNU
 /// coreutils) for the same bytes; the first five are also FIPS 180-4's examples.
@@ -60,5 +60,27 @@ struct SHA256Tests {
     @Test func writesHexAsSha256sumDoes() {
         #expect(SHA256.hex([0x00, 0x09, 0x0a, 0x7f, 0x80, 0xf0, 0xff]) == "00090a7f80f0ff")
         #expect(SHA256.hex([]) == "")
+    }
+}
+
+/// Where the processor has SHA instructions, digests use them; the Swift rounds are the fallback elsewhere.
+/// Both must give the same digest for every length, across block edges and many blocks.
+struct SHA256InstructionTests {
+    @Test func theSwiftRoundsAndTheProcessorsInstructionsAgree() throws {
+        try #require(SHA256.hasInstructions, "this processor has no SHA instructions: only the Swift rounds run here")
+        var generator = SystemRandomNumberGenerator()
+        for length in Array(0...300) + [1_000, 4_095, 4_096, 65_537, 1_000_003] {
+            let message = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let (swift, instructions) = message.withUnsafeBytes {
+                (SHA256.digest($0, instructions: false), SHA256.digest($0, instructions: true))
+            }
+            #expect(swift == instructions, "length \(length)")
+        }
+    }
+
+    @Test func theSwiftRoundsMatchTheStandardsExamplesToo() {
+        let digest = { (text: String) in Array(text.utf8).withUnsafeBytes { SHA256.hex(SHA256.digest($0, instructions: false)) } }
+        #expect(digest("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(digest("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq") == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 }
