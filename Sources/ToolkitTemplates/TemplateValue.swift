@@ -46,6 +46,9 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { $1 }))
+        // Filled key by key: Dictionary(_:uniquingKeysWith:) merges, which showed in a big page's profile.
+        var values = [String: TemplateValue](minimumCapacity: elements.count)
+        for (key, value) in elements { values[key] = value }
+        self = .object(values)
     }
 }
