@@ -32,12 +32,17 @@ sys.path.insert(0, str(REPO / "Tests" / "browser"))
 import bench_content  # noqa: E402
 
 
+# As `make release` builds it: optimised, with Swift's libraries linked in (the build starts 7 ms sooner),
+# in a build folder of its own so that it does not undo the other release builds.
+RELEASE = ["-c", "release", "--static-swift-stdlib", "--scratch-path", ".build-static"]
+
+
 def release_binary(preview=True):
     # `toolkit serve` runs toolkit-preview beside it, so the preview's figure needs that built too.
     for product in ["toolkit"] + (["toolkit-preview"] if preview else []):
-        subprocess.run(["swift", "build", "-c", "release", "--product", product], cwd=REPO, check=True,
+        subprocess.run(["swift", "build", *RELEASE, "--product", product], cwd=REPO, check=True,
                        stdout=subprocess.DEVNULL)
-    folder = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=REPO, check=True,
+    folder = subprocess.run(["swift", "build", *RELEASE, "--show-bin-path"], cwd=REPO, check=True,
                             capture_output=True, text=True).stdout.strip()
     return Path(folder) / "toolkit"
 

@@ -37,6 +37,11 @@ struct ScriptBuffer {
         bytes.append(quote)
         var run = 0, index = 0
         while index < text.count {
+            // Eight bytes at a time while none of them needs a look: most of a text is plain words.
+            if index + 8 <= text.count, !Self.mayNeedEscape(UnsafeRawPointer(text.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
             let byte = text[index]
             let separator = byte == 0xE2 && index + 2 < text.count && text[index + 1] == 0x80 && (text[index + 2] == 0xA8 || text[index + 2] == 0xA9)
             guard separator || byte < 0x20 || byte == quote || byte == backslash || byte == UInt8(ascii: "<") else {
@@ -59,6 +64,19 @@ struct ScriptBuffer {
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[run..<text.count]))
         bytes.append(quote)
+    }
+
+    /// Whether any of the eight bytes is below 0x20, a quote, a backslash, `<` or 0xE2 (which starts U+2028
+    /// and U+2029), by the word-at-a-time tests for a zero byte: `(x - 0x01..) & ~x & 0x80..` has a high bit
+    /// set where a byte of x is zero (or, past one that is, may show a false one: a false alarm only means a
+    /// closer look). A byte equal to v is a zero byte of x ^ (v in every byte); one below 0x20 is found the same
+    /// way with 0x20 in place of 0x01.
+    @inline(__always) static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C)) | hasZero(word ^ (ones &* 0x3C))
+                | hasZero(word ^ (ones &* 0xE2))) != 0
     }
 
     /// `\uXXXX`, in lower-case hex.
