@@ -73,6 +73,10 @@ func checkReachability(_ toolkit: Toolkit) -> [Diagnostic] {
             possible.allow(question, canBeAsked: canBeAsked, canBeSkipped: canBeSkipped)
             guard canBeAsked else { continue }
             for guidance in question.guidance {
+                // Without a 'when', guidance is shown when the question is asked (it can be, here) and given
+                // one of the guidance's answers. The conditions for asking it never look at the question
+                // itself, so any of its options can follow them: no search is needed. Most guidance is so.
+                if guidance.when == nil, guidance.answers.contains(where: { question.option($0.value) != nil }) { continue }
                 // An `any` question's guidance for no answers is never shown.
                 let answered: Condition? = question.kind == .one
                     ? .oneOf(Located(question.id), guidance.answers)
