@@ -68,6 +68,17 @@ def peak_memory_mb(command):
     return kilobytes / 1024
 
 
+def step_medians(command, runs):
+    """Each step's median time in milliseconds, as `toolkit build --timings` prints them."""
+    steps = {}
+    for _ in range(runs):
+        printed = subprocess.run(command + ["--timings"], check=True, capture_output=True, text=True).stderr
+        line = next(l for l in printed.splitlines() if l.startswith("toolkit: load "))
+        for step, milliseconds in re.findall(r"(\w+) (\d+) ms", line):
+            steps.setdefault(step, []).append(int(milliseconds))
+    return {step: statistics.median(values) for step, values in steps.items()}
+
+
 def measure_builds(binary, sizes, runs, work):
     rows = {}
     for size in sizes:
@@ -80,7 +91,8 @@ def measure_builds(binary, sizes, runs, work):
                 times[name].append(timed(command))
         medians = {name: statistics.median(values) for name, values in times.items()}
         memory = peak_memory_mb(cmds["toolkit build"])
-        rows[size] = {"medians": medians, "runs": count, "memory": memory, "root": root}
+        rows[size] = {"medians": medians, "runs": count, "memory": memory, "root": root,
+                      "steps": step_medians(cmds["toolkit build"], count)}
         print(f"{size:>6} questions: toolkit {medians['toolkit build']:.3f} s, hugo {medians['hugo']:.3f} s, "
               f"cmark {medians['cmark']:.3f} s; toolkit/hugo {medians['toolkit build'] / medians['hugo']:.2f}x, "
               f"toolkit/cmark {medians['toolkit build'] / medians['cmark']:.1f}x; peak {memory:.0f} MB", flush=True)
@@ -186,6 +198,12 @@ def write_results(rows, loads, preview, args):
         m = row["medians"]
         lines.append(f"| {size:,} | {row['runs']} | {m['toolkit build']:.3f} s | {m['hugo']:.3f} s | {m['cmark']:.3f} s | "
                      f"{m['toolkit build'] / m['hugo']:.2f}x | {m['toolkit build'] / m['cmark']:.1f}x | {row['memory']:.0f} MB |")
+    lines += ["", "Where a build's time goes (`toolkit build --timings`, medians in ms; the theme loads while the checks "
+              "run, so its figure is the wait after them):", "",
+              "| questions | " + " | ".join(next(iter(rows.values()))["steps"]) + " |",
+              "| ---: |" + " ---: |" * len(next(iter(rows.values()))["steps"])]
+    for size, row in rows.items():
+        lines.append(f"| {size:,} | " + " | ".join(f"{value:g}" for value in row["steps"].values()) + " |")
     sizes = sorted(rows)
     if len(sizes) > 1:
         growth = rows[sizes[-1]]["medians"]["toolkit build"] / rows[sizes[-2]]["medians"]["toolkit build"]
