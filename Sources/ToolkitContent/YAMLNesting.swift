@@ -118,7 +118,7 @@ enum YAMLNesting {
                         // A tag: skip it; the node starts after it.
                         while i < s.count && !isBlank(s[i]) && !(flowDepth > 0 && ",[]{}".unicodeScalars.contains(s[i])) { i += 1 }
                         continue
-                    case "-", "?" where blankOrEnd(i + 1):
+                    case "-" where blankOrEnd(i + 1), "?" where blankOrEnd(i + 1):
                         if flowDepth == 0 {
                             // A compact nested node (`- - x`, `- key: x`) starts after the indicator.
                             blocks.append(i + 2)
@@ -127,11 +127,11 @@ enum YAMLNesting {
                         }
                     case ":" where blankOrEnd(i + 1) || flowDepth > 0:
                         break
-                    case "|", ">" where flowDepth == 0:
+                    case "|" where flowDepth == 0, ">" where flowDepth == 0:
                         // A block scalar: the lines indented past this node's column are its text.
                         continuationAbove = collection
                         return nil
-                    case "]", "}" where flowDepth > 0:
+                    case "]" where flowDepth > 0, "}" where flowDepth > 0:
                         flowDepth -= 1; atNodeStart = false; afterJSONLike = true
                     case ",":
                         break

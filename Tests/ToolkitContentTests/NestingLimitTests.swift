@@ -29,6 +29,10 @@ struct NestingLimitTests {
         ("x: " + String(repeating: "- ", count: 5000) + "a", 42),
         ("x: [" + String(repeating: "\"]\", [", count: 5000), 118),
         ("x: {" + String(repeating: "\"a\":{", count: 5000), 99),
+        // '|' and '>' start a block scalar only outside brackets: read as one inside them, the nesting
+        // after them went unmeasured.
+        ("x: [|a, " + String(repeating: "[", count: 5000) + String(repeating: "]", count: 5001), 27),
+        ("x: {a: >b, d: " + String(repeating: "[", count: 5000), 33),
     ])
     func deepFrontMatterIsALocatedError(setting: String, column: Int) throws {
         let errors = try errors(withSetting: setting)

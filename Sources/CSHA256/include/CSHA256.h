@@ -4,6 +4,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants, for the Swift rounds too.
+const uint32_t *toolkit_sha256_round_constants(void);
+
 /// 1 when this processor has the SHA extensions (and the SSSE3 and SSE4.1 they are used with), else 0.
 int toolkit_sha256_has_instructions(void);
 
