@@ -25,6 +25,9 @@ public struct InterfaceText: Sendable, Equatable {
             self.value = value; self.location = location; pieces = Self.pieces(of: value)
         }
 
+        /// Whether the text has a link, so that it is HTML wherever it goes.
+        public var hasLink: Bool { pieces.contains { if case .link = $0 { true } else { false } } }
+
         private static func pieces(of value: Value) -> [MessagePiece] {
             guard case let .text(text) = value else { return [] }
             return InterfaceMessage.pieces(text.value)

@@ -21,9 +21,8 @@ enum PageContext {
         }
         var tree: [String: TemplateValue] = [:]
         for (key, entry) in text.entries {
-            guard case let .text(string) = entry.value else { continue }
-            let hasLink = !InterfaceMessage.linkTargets(in: string.value).isEmpty
-            insert(hasLink ? text.html(key, values) : text.t(key, values), at: key.split(separator: ".").map(String.init)[...], into: &tree)
+            guard case .text = entry.value else { continue }
+            insert(entry.hasLink ? text.html(key, values) : text.t(key, values), at: key.split(separator: ".").map(String.init)[...], into: &tree)
         }
         return .object(tree)
     }
